@@ -1,0 +1,55 @@
+/** Table types for kysely. Columns are snake_case in SQL, camelCase here via CamelCasePlugin. */
+import type { Generated } from 'kysely';
+
+export interface LibraryStateTable {
+  id: number; // always 1: one library copy per database
+  version: number;
+  issuer: string;
+  issuedAt: string;
+  syncedAt: string;
+  source: string;
+}
+
+export interface ProjectTable {
+  id: string;
+  library: string;
+  name: string;
+  ownerName: string;
+  ownerUscc: string;
+  district: string;
+  industryCode: string;
+  category: string;
+  totalInvestmentFen: number;
+  financingNeedFen: number;
+  carbonReductionT: number;
+  energySavedTce: number;
+  wasteUtilizedT: number;
+  hazardousDisposedT: number;
+  sourceDept: string;
+  status: string;
+  listedAt: string;
+  updatedAt: string;
+  libraryVersion: number;
+}
+
+export interface ProjectVersionTable {
+  projectId: string;
+  libraryVersion: number;
+  /** The project record as of that library version (JSON of the Project shape). */
+  data: string;
+  /** JSON list of the field names that changed against the previous version ([] for the first). */
+  changed: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updatedAt: Generated<string>;
+}
+
+export interface Database {
+  libraryState: LibraryStateTable;
+  project: ProjectTable;
+  projectVersion: ProjectVersionTable;
+  setting: SettingTable;
+}
