@@ -1,0 +1,122 @@
+/**
+ * Applying a whole library snapshot to the local copy, in one IMMEDIATE transaction on the write connection:
+ * new projects inserted, changed ones updated, every change recorded as a project version, projects missing from
+ * the snapshot withdrawn (never deleted). An older snapshot is refused; the same version again changes nothing.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Project } from '../../../shared/domain/project.js';
+import { AppError } from '../../../shared/errors.js';
+
+export interface SnapshotMeta {
+  version: number;
+  issuer: string;
+  issuedAt: string;
+  source: 'import' | 'hub' | 'demo';
+  /** ISO timestamp recorded as the library's freshness. */
+  syncedAt: string;
+}
+
+export interface ApplyCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  withdrawn: number;
+  version: number;
+}
+
+/** Fields compared to decide whether a project changed between versions (libraryVersion excluded). */
+const COMPARED: readonly (keyof Project)[] = [
+  'library', 'name', 'ownerName', 'ownerUscc', 'district', 'industryCode', 'category', 'totalInvestmentFen',
+  'financingNeedFen', 'expectedBenefits', 'sourceDept', 'status', 'listedAt', 'updatedAt',
+];
+
+function changedFields(before: Project, after: Project): string[] {
+  return COMPARED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
+}
+
+function projectParams(p: Project, version: number) {
+  return {
+    id: p.id,
+    library: p.library,
+    name: p.name,
+    owner_name: p.ownerName,
+    owner_uscc: p.ownerUscc,
+    district: p.district,
+    industry_code: p.industryCode,
+    category: p.category,
+    total_investment_fen: p.totalInvestmentFen,
+    financing_need_fen: p.financingNeedFen,
+    carbon_reduction_t: p.expectedBenefits.carbonReductionT,
+    energy_saved_tce: p.expectedBenefits.energySavedTce,
+    waste_utilized_t: p.expectedBenefits.wasteUtilizedT,
+    hazardous_disposed_t: p.expectedBenefits.hazardousDisposedT,
+    source_dept: p.sourceDept,
+    status: p.status,
+    listed_at: p.listedAt,
+    updated_at: p.updatedAt,
+    library_version: version,
+  };
+}
+
+const COLUMNS = Object.keys(projectParams({ expectedBenefits: {} } as Project, 0));
+
+export function applySnapshot(conn: BetterSqlite3.Database, meta: SnapshotMeta, projects: Iterable<Project>): ApplyCounts {
+  const upsert = conn.prepare(
+    `INSERT INTO project (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})
+     ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
+  );
+  const selectOne = conn.prepare('SELECT data FROM project_version WHERE project_id = ? ORDER BY library_version DESC LIMIT 1');
+  const insertVersion = conn.prepare(
+    'INSERT INTO project_version (project_id, library_version, data, changed) VALUES (?, ?, ?, ?)',
+  );
+  const run = conn.transaction((): ApplyCounts => {
+    const state = conn.prepare('SELECT version FROM library_state WHERE id = 1').get() as { version: number } | undefined;
+    const counts: ApplyCounts = { inserted: 0, updated: 0, unchanged: 0, withdrawn: 0, version: meta.version };
+    if (state && meta.version < state.version) {
+      throw new AppError('SNAPSHOT_OLDER', { path: 'version', params: { found: meta.version, local: state.version } });
+    }
+    if (state && meta.version === state.version) {
+      counts.unchanged = (conn.prepare('SELECT count(*) AS n FROM project').get() as { n: number }).n;
+      return counts;
+    }
+    const seen = new Set<string>();
+    for (const p of projects) {
+      seen.add(p.id);
+      const prevRow = selectOne.get(p.id) as { data: string } | undefined;
+      const next: Project = { ...p, libraryVersion: meta.version };
+      if (!prevRow) {
+        upsert.run(projectParams(next, meta.version));
+        insertVersion.run(p.id, meta.version, JSON.stringify(next), '[]');
+        counts.inserted++;
+        continue;
+      }
+      const prev = JSON.parse(prevRow.data) as Project;
+      const changed = changedFields(prev, next);
+      if (changed.length === 0) {
+        counts.unchanged++;
+        continue;
+      }
+      upsert.run(projectParams(next, meta.version));
+      insertVersion.run(p.id, meta.version, JSON.stringify(next), JSON.stringify(changed));
+      counts.updated++;
+    }
+    const current = conn.prepare("SELECT id FROM project WHERE status <> 'withdrawn'").pluck().all() as string[];
+    for (const id of current) {
+      if (seen.has(id)) continue;
+      const prev = JSON.parse((selectOne.get(id) as { data: string }).data) as Project;
+      const next: Project = { ...prev, status: 'withdrawn', libraryVersion: meta.version };
+      upsert.run(projectParams(next, meta.version));
+      insertVersion.run(id, meta.version, JSON.stringify(next), JSON.stringify(['status']));
+      counts.withdrawn++;
+    }
+    conn
+      .prepare(
+        `INSERT INTO library_state (id, version, issuer, issued_at, synced_at, source) VALUES (1, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET version = excluded.version, issuer = excluded.issuer,
+           issued_at = excluded.issued_at, synced_at = excluded.synced_at, source = excluded.source`,
+      )
+      .run(meta.version, meta.issuer, meta.issuedAt, meta.syncedAt, meta.source);
+    return counts;
+  });
+  return run.immediate();
+}
