@@ -3,6 +3,7 @@
  * turns an error envelope into a rejected ApiError so callers can use try/catch or a store's error state.
  */
 import type { ErrorEnvelope, Result } from '../errors.js';
+import { errorMessage, type Lang } from '../i18n/errors.js';
 import type { Input, Method, Output } from './methods.js';
 
 export type Transport = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -22,14 +23,14 @@ export interface ApiClient {
   call<M extends Method>(method: M, input: Input<M>): Promise<Output<M>>;
 }
 
-export function createClient(transport: Transport): ApiClient {
+export function createClient(transport: Transport, lang: () => Lang = () => 'zh-CN'): ApiClient {
   return {
     async call(method, input) {
       let res: Result<unknown>;
       try {
         res = await transport(method, input);
       } catch {
-        throw new ApiError({ code: 'TRANSPORT', message: '无法连接到应用服务' });
+        throw new ApiError({ code: 'TRANSPORT', message: errorMessage('TRANSPORT', lang(), {}) });
       }
       if (!res.ok) throw new ApiError(res.error);
       return res.value as never;

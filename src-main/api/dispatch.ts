@@ -2,7 +2,7 @@
  * The one dispatch: method name + raw input → validated input → handler → validated output, as a result
  * envelope. Every transport calls this; nothing thrown ever crosses a transport.
  */
-import { z } from 'zod';
+import { type z } from 'zod';
 import { contract, isMethod, type Method, type Output, type ParsedInput } from '../../shared/contract/methods.js';
 import { AppError, toEnvelope, type Result } from '../../shared/errors.js';
 import type { Lang } from '../../shared/i18n/errors.js';

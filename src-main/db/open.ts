@@ -85,6 +85,10 @@ export function openDatabase(file: string, opts: OpenOptions = {}): AppDb {
       closed = true;
       await read.destroy();
       await write.destroy();
+      // kysely only closes a connection it has used; close both ourselves (the reader first, so the writer's
+      // close, the last one, checkpoints and removes the WAL file).
+      if (reader.open) reader.close();
+      if (writer.open) writer.close();
     },
   };
 }

@@ -1,0 +1,56 @@
+/** How a command talks back: one JSON document with --json, plain lines otherwise; errors as JSON on stderr. */
+import { AppError, toEnvelope } from '../../shared/errors.js';
+import type { Lang } from '../../shared/i18n/errors.js';
+import { cliMessages, type CliMessages } from './messages.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+export interface CliContext {
+  io: CliIo;
+  json: boolean;
+  lang: Lang;
+  msg: CliMessages;
+  /** Prints the command's result: the JSON document with --json, the human line otherwise. */
+  result(value: unknown, human: string): void;
+  /** Progress and notices for a person: stderr, never mixed into --json output. */
+  notice(text: string): void;
+  /** Resolves when the user asks a long-running command to stop (Ctrl+C / SIGTERM). */
+  untilStopped(): Promise<void>;
+}
+
+export function makeContext(io: CliIo, json: boolean, lang: Lang, untilStopped: () => Promise<void>): CliContext {
+  return {
+    io,
+    json,
+    lang,
+    msg: cliMessages(lang),
+    result(value, human) {
+      io.stdout(json ? JSON.stringify(value) + '\n' : human + '\n');
+    },
+    notice(text) {
+      io.stderr(text + '\n');
+    },
+    untilStopped,
+  };
+}
+
+/** Exit code for an error: 2 for invalid input or arguments, 1 for anything else. */
+export const INPUT_ERROR_CODES = new Set([
+  'USAGE', 'UNKNOWN_COMMAND', 'UNKNOWN_OPTION', 'MISSING_ARGUMENT', 'BAD_ARGUMENT', 'VALIDATION', 'DB_NOT_FOUND', 'DB_NEWER_SCHEMA',
+  'LIBRARY_NOT_EMPTY', 'SNAPSHOT_OLDER', 'NOT_FOUND',
+]);
+
+export function reportError(io: CliIo, err: unknown, lang: Lang): number {
+  const envelope = toEnvelope(err, lang);
+  io.stderr(JSON.stringify({ error: envelope }) + '\n');
+  if (!(err instanceof AppError) && process.env.GREENDESK_DEBUG) io.stderr(String((err as Error)?.stack ?? err) + '\n');
+  return err instanceof AppError && INPUT_ERROR_CODES.has(err.code) ? 2 : 1;
+}

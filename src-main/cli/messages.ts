@@ -1,0 +1,53 @@
+/** The CLI's own words, in both languages (error messages come from shared/i18n/errors.ts). */
+import type { Lang } from '../../shared/i18n/errors.js';
+
+const zh = {
+  help: `greendesk — 绿色金融工作台命令行
+
+用法：greendesk <命令> [参数] [--json] [--lang zh-CN|en]
+
+命令：
+  init --db 文件                       创建空数据库（已存在则升级到最新结构）
+  demo --db 文件 [--projects N]        创建演示数据库：江门七个区县、九类绿色产业、三个项目库（默认 2000 个项目）
+  serve --db 文件 [--port N]           浏览器模式：在 127.0.0.1 上提供应用界面，并打印带访问令牌的网址
+
+通用选项：
+  --json        标准输出只输出一个 JSON 文档
+  --lang        提示语言：zh-CN（默认）或 en
+  --help, -h    显示帮助
+  --version     显示版本
+
+退出码：0 成功；2 输入或参数不合法（标准错误输出 {"error":{"code","message","path"}}）；1 其他失败。`,
+  initDone: (file: string, created: boolean, v: number) => `${created ? '已创建' : '已升级'}数据库 ${file}（结构版本 ${v}）`,
+  demoDone: (file: string, n: number, v: number) => `已创建演示数据库 ${file}：${n} 个项目，项目库版本 ${v}`,
+  serving: (url: string) => `GreenDesk 浏览器模式已启动，请在浏览器中打开：\n  ${url}\n按 Ctrl+C 停止。`,
+  stopped: '已停止。',
+};
+
+const en: typeof zh = {
+  help: `greendesk — GreenDesk green-finance workbench CLI
+
+Usage: greendesk <command> [options] [--json] [--lang zh-CN|en]
+
+Commands:
+  init --db FILE                       create an empty database (an existing one is migrated)
+  demo --db FILE [--projects N]        create a demo database: Jiangmen's seven districts, nine green categories, three libraries (2,000 projects by default)
+  serve --db FILE [--port N]           browser mode: serve the app on 127.0.0.1 and print its URL with the access token
+
+Options:
+  --json        print exactly one JSON document on stdout
+  --lang        message language: zh-CN (default) or en
+  --help, -h    show this help
+  --version     show the version
+
+Exit codes: 0 success; 2 invalid input or arguments ({"error":{"code","message","path"}} on stderr); 1 other failures.`,
+  initDone: (file, created, v) => `${created ? 'Created' : 'Migrated'} database ${file} (schema version ${v})`,
+  demoDone: (file, n, v) => `Created demo database ${file}: ${n} projects, library version ${v}`,
+  serving: (url) => `GreenDesk browser mode is running; open in your browser:\n  ${url}\nPress Ctrl+C to stop.`,
+  stopped: 'Stopped.',
+};
+
+export type CliMessages = typeof zh;
+export function cliMessages(lang: Lang): CliMessages {
+  return lang === 'en' ? en : zh;
+}
