@@ -71,15 +71,23 @@ function tokenMatches(given: string | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/** The body as text, or null past MAX_BODY (the rest is drained, so the client reads our 413 cleanly). */
 async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
+    if (size > MAX_BODY) {
+      chunks.length = 0;
+      if (size > MAX_BODY * 8) {
+        req.destroy();
+        return null;
+      }
+      continue;
+    }
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > MAX_BODY ? null : Buffer.concat(chunks).toString('utf8');
 }
 
 export function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserServer> {

@@ -80,9 +80,12 @@ export function applySnapshot(conn: BetterSqlite3.Database, meta: SnapshotMeta, 
       return counts;
     }
     const seen = new Set<string>();
+    // A first copy has nothing to compare with: skip the per-project look-up of the previous version.
+    const fresh = !state && conn.prepare('SELECT 1 FROM project LIMIT 1').get() === undefined;
     for (const p of projects) {
+      if (seen.has(p.id)) throw new AppError('VALIDATION', { path: `projects.${p.id}`, params: { detail: `duplicate id ${p.id}` } });
       seen.add(p.id);
-      const prevRow = selectOne.get(p.id) as { data: string } | undefined;
+      const prevRow = fresh ? undefined : (selectOne.get(p.id) as { data: string } | undefined);
       const next: Project = { ...p, libraryVersion: meta.version };
       if (!prevRow) {
         upsert.run(projectParams(next, meta.version));
