@@ -3,7 +3,7 @@
 // in browser mode on 127.0.0.1 from the user's data folder (first run creates the database with the demo library)
 // and print the URL. Extra arguments go to browser mode: `npm start -- --port 8080`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,10 +11,14 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
+/** The Electron binary if it is installed. Never `require('electron')`: when the binary is missing that starts a download. */
 function electronBinary() {
   try {
-    const path = require('electron'); // the path of the binary, or a throw when it was never downloaded
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    const dir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(dir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const exe = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
+    return existsSync(exe) ? exe : null;
   } catch {
     return null;
   }
