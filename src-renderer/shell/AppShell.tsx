@@ -37,9 +37,9 @@ export function AppShell() {
           <NavMenu />
         </Layout.Sider>
         <Layout.Content className="gd-content">
-          <main>
+          <div className="gd-page">
             <PageOutlet />
-          </main>
+          </div>
         </Layout.Content>
       </Layout>
       <Layout.Footer style={{ padding: 0 }}>

@@ -78,7 +78,8 @@ describe('browser-mode server', () => {
 
   it('refuses every RPC without the right token with 401, before anything else', async () => {
     const s = await start();
-    for (const headers of [{}, { 'x-greendesk-token': 'wrong' }, { 'x-greendesk-token': s.token + 'x' }]) {
+    const attempts: Record<string, string>[] = [{}, { 'x-greendesk-token': 'wrong' }, { 'x-greendesk-token': s.token + 'x' }];
+    for (const headers of attempts) {
       const r = await send(s, '/rpc/library.list', { method: 'POST', headers, body: '{}' });
       expect(r.status).toBe(401);
       expect(JSON.parse(r.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });

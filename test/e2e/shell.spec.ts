@@ -1,0 +1,72 @@
+// The app in real Chromium through browser mode, against a real database file made by `greendesk demo`.
+import { expect, test } from '@playwright/test';
+
+const url = () => {
+  const u = process.env.GREENDESK_E2E_URL;
+  if (!u) throw new Error('GREENDESK_E2E_URL is not set: the global setup did not start the server');
+  return u;
+};
+
+test('the shell shows the demo library in Chinese, pages through it and opens a project', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  await page.goto(url());
+
+  // The token leaves the address bar at once.
+  await expect(page).not.toHaveURL(/token=/);
+  const nav = page.getByRole('navigation');
+  for (const item of ['项目库', '授信申请', '贷后检查', '报送导出', '同步', '设置']) {
+    await expect(nav.getByText(item, { exact: true })).toBeVisible();
+  }
+  const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+  await expect(rows).toHaveCount(50);
+  await expect(page.getByText('共 2,000 个项目')).toBeVisible();
+  await expect(page.locator('footer, [role=contentinfo]').first()).toContainText('e2e.db');
+  await expect(page.locator('footer, [role=contentinfo]').first()).toContainText('项目库版本 1');
+
+  await page.screenshot({ path: 'test-results/shell-library.png' });
+  if (process.env.GREENDESK_UPDATE_SCREENSHOT === '1') await page.screenshot({ path: 'docs/screenshot.png' });
+
+  // Page 2 shows other projects.
+  const firstId = await rows.first().locator('td').first().innerText();
+  await page.locator('.ant-pagination-item-2').click();
+  await expect(rows.first().locator('td').first()).not.toHaveText(firstId);
+
+  // A row opens the detail drawer with the project's data from the database.
+  const id = await rows.first().locator('td').first().innerText();
+  await rows.first().click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer).toBeVisible();
+  await expect(drawer).toContainText(id);
+  await expect(drawer).toContainText('统一社会信用代码');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  expect(errors).toEqual([]);
+});
+
+test('every other page shows a proper empty state, and the language switches to English', async ({ page }) => {
+  await page.goto(url());
+  const nav = page.getByRole('navigation');
+  for (const item of ['授信申请', '贷后检查', '报送导出', '同步']) {
+    await nav.getByText(item, { exact: true }).click();
+    await expect(page.locator('main')).toContainText(item);
+    await expect(page.locator('main .ant-empty, main .ant-result').first()).toBeVisible();
+  }
+  await page.getByText('English', { exact: true }).click();
+  await expect(nav.getByText('Project library', { exact: false })).toBeVisible();
+  await page.screenshot({ path: 'test-results/shell-english.png' });
+});
+
+test('a call without the token is refused with 401, and the page says how to get in', async ({ page, request }) => {
+  const base = new URL(url());
+  const res = await request.post(`${base.origin}/rpc/library.list`, { data: {} });
+  expect(res.status()).toBe(401);
+  expect((await res.json()).error.code).toBe('UNAUTHORIZED');
+
+  await page.goto(base.origin + '/');
+  await expect(page.getByText('greendesk serve', { exact: false }).first()).toBeVisible();
+});
