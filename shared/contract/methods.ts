@@ -3,8 +3,10 @@
  * browser mode, in-process for tests and the CLI) goes through this map and one dispatch().
  */
 import { z } from 'zod';
-import { DISTRICTS, GREEN_CATEGORIES, LIBRARIES, PROJECT_STATUSES } from '../domain/jiangmen.js';
-import { libraryInfoSchema, projectSchema, projectSummarySchema } from '../domain/project.js';
+import { libraryInfoSchema } from '../domain/project.js';
+import { fileMethods } from './methods/files.js';
+import { jobMethods } from './methods/jobs.js';
+import { libraryMethods } from './methods/library.js';
 
 const empty = z.object({}).strict();
 
@@ -18,28 +20,9 @@ export const contract = {
       library: libraryInfoSchema.nullable(),
     }),
   },
-  'library.list': {
-    input: z
-      .object({
-        page: z.number().int().min(1).max(1_000_000).default(1),
-        pageSize: z.number().int().min(1).max(500).default(50),
-        library: z.enum(LIBRARIES).optional(),
-        district: z.enum(DISTRICTS).optional(),
-        category: z.enum(GREEN_CATEGORIES).optional(),
-        status: z.enum(PROJECT_STATUSES).optional(),
-      })
-      .strict(),
-    output: z.object({
-      total: z.number().int().nonnegative(),
-      page: z.number().int(),
-      pageSize: z.number().int(),
-      items: z.array(projectSummarySchema),
-    }),
-  },
-  'library.get': {
-    input: z.object({ id: z.string().min(1).max(64) }).strict(),
-    output: projectSchema,
-  },
+  ...libraryMethods,
+  ...fileMethods,
+  ...jobMethods,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,10 +1,14 @@
 /** Opens a database and wires the contract's dispatch over it: what every host (Electron, serve, tests) starts. */
+import { dirname, resolve } from 'node:path';
 import { openDatabase, type AppDb } from '../db/open.js';
+import { JobRegistry } from '../services/jobs.js';
+import type { AppContext } from './context.js';
 import { createDispatcher, type Dispatch } from './dispatch.js';
-import { createHandlers } from './handlers.js';
+import { createHandlers } from './handlers/index.js';
 
 export interface AppApi {
   db: AppDb;
+  ctx: AppContext;
   dispatch: Dispatch;
   close(): Promise<void>;
 }
@@ -12,8 +16,9 @@ export interface AppApi {
 export function openAppApi(dbFile: string, opts: { create?: boolean; log?: (msg: string) => void } = {}): AppApi {
   const db = openDatabase(dbFile, { create: opts.create ?? true });
   const log = opts.log ?? ((m: string) => process.stderr.write(m + '\n'));
-  const dispatch = createDispatcher(createHandlers(db), (err, method) => {
+  const ctx: AppContext = { db, dataDir: dirname(resolve(dbFile)), jobs: new JobRegistry() };
+  const dispatch = createDispatcher(createHandlers(ctx), (err, method) => {
     log(`[greendesk] internal error in ${method}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
   });
-  return { db, dispatch, close: () => db.close() };
+  return { db, ctx, dispatch, close: () => db.close() };
 }

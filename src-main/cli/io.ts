@@ -42,15 +42,15 @@ export function makeContext(io: CliIo, json: boolean, lang: Lang, untilStopped: 
   };
 }
 
-/** Exit code for an error: 2 for invalid input or arguments, 1 for anything else. */
-export const INPUT_ERROR_CODES = new Set([
-  'USAGE', 'UNKNOWN_COMMAND', 'UNKNOWN_OPTION', 'MISSING_ARGUMENT', 'BAD_ARGUMENT', 'VALIDATION', 'DB_NOT_FOUND', 'DB_NEWER_SCHEMA',
-  'LIBRARY_NOT_EMPTY', 'SNAPSHOT_OLDER', 'NOT_FOUND',
-]);
+/**
+ * Exit code 1: failures of the environment, not of what the user gave (an unreadable database, a busy port, an
+ * unbuilt renderer). Every other AppError is about the input or the arguments: exit 2. Anything unexpected: 1.
+ */
+export const FAILURE_CODES = new Set(['INTERNAL', 'DB_OPEN_FAILED', 'RENDERER_NOT_BUILT', 'PORT_IN_USE', 'TRANSPORT']);
 
 export function reportError(io: CliIo, err: unknown, lang: Lang): number {
   const envelope = toEnvelope(err, lang);
   io.stderr(JSON.stringify({ error: envelope }) + '\n');
   if (!(err instanceof AppError) && process.env.GREENDESK_DEBUG) io.stderr(String((err as Error)?.stack ?? err) + '\n');
-  return err instanceof AppError && INPUT_ERROR_CODES.has(err.code) ? 2 : 1;
+  return err instanceof AppError && !FAILURE_CODES.has(err.code) ? 2 : 1;
 }

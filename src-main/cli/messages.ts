@@ -1,6 +1,15 @@
 /** The CLI's own words, in both languages (error messages come from shared/i18n/errors.ts). */
 import type { Lang } from '../../shared/i18n/errors.js';
 
+interface ImportCounts {
+  version: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  withdrawn: number;
+  rejected: unknown[];
+}
+
 const zh = {
   help: `greendesk — 绿色金融工作台命令行
 
@@ -22,6 +31,8 @@ const zh = {
   demoDone: (file: string, n: number, v: number) => `已创建演示数据库 ${file}：${n} 个项目，项目库版本 ${v}`,
   serving: (url: string) => `GreenDesk 浏览器模式已启动，请在浏览器中打开：\n  ${url}\n按 Ctrl+C 停止。`,
   stopped: '已停止。',
+  importDone: (r: ImportCounts) =>
+    `已导入项目库版本 ${r.version}：新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}，出库 ${r.withdrawn}，跳过不合格行 ${r.rejected.length}`,
 };
 
 const en: typeof zh = {
@@ -45,6 +56,8 @@ Exit codes: 0 success; 2 invalid input or arguments ({"error":{"code","message",
   demoDone: (file, n, v) => `Created demo database ${file}: ${n} projects, library version ${v}`,
   serving: (url) => `GreenDesk browser mode is running; open in your browser:\n  ${url}\nPress Ctrl+C to stop.`,
   stopped: 'Stopped.',
+  importDone: (r) =>
+    `Imported library version ${r.version}: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.withdrawn} withdrawn, ${r.rejected.length} invalid rows skipped`,
 };
 
 export type CliMessages = typeof zh;

@@ -61,4 +61,16 @@ export async function projectById(db: AppDb, id: string): Promise<Project> {
   return p;
 }
 
+/** Every stored version of a project, newest first. */
+export async function projectHistory(db: AppDb, id: string): Promise<{ libraryVersion: number; changed: string[]; project: Project }[]> {
+  const rows = await db.read
+    .selectFrom('projectVersion')
+    .select(['libraryVersion', 'changed', 'data'])
+    .where('projectId', '=', id)
+    .orderBy('libraryVersion', 'desc')
+    .execute();
+  if (rows.length === 0) throw new AppError('NOT_FOUND', { path: 'id', params: { what: id } });
+  return rows.map((r) => ({ libraryVersion: r.libraryVersion, changed: JSON.parse(r.changed) as string[], project: JSON.parse(r.data) as Project }));
+}
+
 export { getLibraryInfo };

@@ -60,66 +60,122 @@ function projectParams(p: Project, version: number) {
 
 const COLUMNS = Object.keys(projectParams({ expectedBenefits: {} } as Project, 0));
 
-export function applySnapshot(conn: BetterSqlite3.Database, meta: SnapshotMeta, projects: Iterable<Project>): ApplyCounts {
+/** How often (in projects) the work pauses: the async variant yields to the event loop and reports progress. */
+const STEP = 2000;
+
+/**
+ * The body of an apply, as a generator that yields the number of projects handled every STEP projects. It must
+ * run inside one IMMEDIATE transaction (the two wrappers below). `retain` lists ids that were in the file but
+ * rejected: they are left as they are, never withdrawn because of a bad row.
+ */
+function* applySteps(
+  conn: BetterSqlite3.Database,
+  meta: SnapshotMeta,
+  projects: Iterable<Project>,
+  retain: ReadonlySet<string>,
+): Generator<number, ApplyCounts> {
   const upsert = conn.prepare(
     `INSERT INTO project (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})
      ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
   );
   const selectOne = conn.prepare('SELECT data FROM project_version WHERE project_id = ? ORDER BY library_version DESC LIMIT 1');
-  const insertVersion = conn.prepare(
-    'INSERT INTO project_version (project_id, library_version, data, changed) VALUES (?, ?, ?, ?)',
-  );
-  const run = conn.transaction((): ApplyCounts => {
-    const state = conn.prepare('SELECT version FROM library_state WHERE id = 1').get() as { version: number } | undefined;
-    const counts: ApplyCounts = { inserted: 0, updated: 0, unchanged: 0, withdrawn: 0, version: meta.version };
-    if (state && meta.version < state.version) {
-      throw new AppError('SNAPSHOT_OLDER', { path: 'version', params: { found: meta.version, local: state.version } });
-    }
-    if (state && meta.version === state.version) {
-      counts.unchanged = (conn.prepare('SELECT count(*) AS n FROM project').get() as { n: number }).n;
-      return counts;
-    }
-    const seen = new Set<string>();
-    // A first copy has nothing to compare with: skip the per-project look-up of the previous version.
-    const fresh = !state && conn.prepare('SELECT 1 FROM project LIMIT 1').get() === undefined;
-    for (const p of projects) {
-      if (seen.has(p.id)) throw new AppError('VALIDATION', { path: `projects.${p.id}`, params: { detail: `duplicate id ${p.id}` } });
-      seen.add(p.id);
-      const prevRow = fresh ? undefined : (selectOne.get(p.id) as { data: string } | undefined);
-      const next: Project = { ...p, libraryVersion: meta.version };
-      if (!prevRow) {
-        upsert.run(projectParams(next, meta.version));
-        insertVersion.run(p.id, meta.version, JSON.stringify(next), '[]');
-        counts.inserted++;
-        continue;
-      }
-      const prev = JSON.parse(prevRow.data) as Project;
-      const changed = changedFields(prev, next);
-      if (changed.length === 0) {
-        counts.unchanged++;
-        continue;
-      }
-      upsert.run(projectParams(next, meta.version));
-      insertVersion.run(p.id, meta.version, JSON.stringify(next), JSON.stringify(changed));
-      counts.updated++;
-    }
-    const current = conn.prepare("SELECT id FROM project WHERE status <> 'withdrawn'").pluck().all() as string[];
-    for (const id of current) {
-      if (seen.has(id)) continue;
-      const prev = JSON.parse((selectOne.get(id) as { data: string }).data) as Project;
-      const next: Project = { ...prev, status: 'withdrawn', libraryVersion: meta.version };
-      upsert.run(projectParams(next, meta.version));
-      insertVersion.run(id, meta.version, JSON.stringify(next), JSON.stringify(['status']));
-      counts.withdrawn++;
-    }
-    conn
-      .prepare(
-        `INSERT INTO library_state (id, version, issuer, issued_at, synced_at, source) VALUES (1, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO UPDATE SET version = excluded.version, issuer = excluded.issuer,
-           issued_at = excluded.issued_at, synced_at = excluded.synced_at, source = excluded.source`,
-      )
-      .run(meta.version, meta.issuer, meta.issuedAt, meta.syncedAt, meta.source);
+  const insertVersion = conn.prepare('INSERT INTO project_version (project_id, library_version, data, changed) VALUES (?, ?, ?, ?)');
+  const state = conn.prepare('SELECT version FROM library_state WHERE id = 1').get() as { version: number } | undefined;
+  const counts: ApplyCounts = { inserted: 0, updated: 0, unchanged: 0, withdrawn: 0, version: meta.version };
+  if (state && meta.version < state.version) {
+    throw new AppError('SNAPSHOT_OLDER', { path: 'version', params: { found: meta.version, local: state.version } });
+  }
+  if (state && meta.version === state.version) {
+    counts.unchanged = (conn.prepare('SELECT count(*) AS n FROM project').get() as { n: number }).n;
     return counts;
-  });
-  return run.immediate();
+  }
+  const seen = new Set<string>();
+  // A first copy has nothing to compare with: skip the per-project look-up of the previous version.
+  const fresh = !state && conn.prepare('SELECT 1 FROM project LIMIT 1').get() === undefined;
+  let handled = 0;
+  for (const p of projects) {
+    if (seen.has(p.id)) throw new AppError('DUPLICATE_ID', { path: p.id, params: { value: p.id } });
+    seen.add(p.id);
+    if (++handled % STEP === 0) yield handled;
+    const prevRow = fresh ? undefined : (selectOne.get(p.id) as { data: string } | undefined);
+    const next: Project = { ...p, libraryVersion: meta.version };
+    if (!prevRow) {
+      upsert.run(projectParams(next, meta.version));
+      insertVersion.run(p.id, meta.version, JSON.stringify(next), '[]');
+      counts.inserted++;
+      continue;
+    }
+    const prev = JSON.parse(prevRow.data) as Project;
+    const changed = changedFields(prev, next);
+    if (changed.length === 0) {
+      counts.unchanged++;
+      continue;
+    }
+    upsert.run(projectParams(next, meta.version));
+    insertVersion.run(p.id, meta.version, JSON.stringify(next), JSON.stringify(changed));
+    counts.updated++;
+  }
+  const current = conn.prepare("SELECT id FROM project WHERE status <> 'withdrawn'").pluck().all() as string[];
+  for (const id of current) {
+    if (seen.has(id) || retain.has(id)) continue;
+    const prev = JSON.parse((selectOne.get(id) as { data: string }).data) as Project;
+    const next: Project = { ...prev, status: 'withdrawn', libraryVersion: meta.version };
+    upsert.run(projectParams(next, meta.version));
+    insertVersion.run(id, meta.version, JSON.stringify(next), JSON.stringify(['status']));
+    counts.withdrawn++;
+  }
+  conn
+    .prepare(
+      `INSERT INTO library_state (id, version, issuer, issued_at, synced_at, source) VALUES (1, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, issuer = excluded.issuer,
+         issued_at = excluded.issued_at, synced_at = excluded.synced_at, source = excluded.source`,
+    )
+    .run(meta.version, meta.issuer, meta.issuedAt, meta.syncedAt, meta.source);
+  return counts;
+}
+
+/** Applies a snapshot in one IMMEDIATE transaction, synchronously. */
+export function applySnapshot(
+  conn: BetterSqlite3.Database,
+  meta: SnapshotMeta,
+  projects: Iterable<Project>,
+  retain: ReadonlySet<string> = new Set(),
+): ApplyCounts {
+  return conn
+    .transaction(() => {
+      const steps = applySteps(conn, meta, projects, retain);
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+      }
+    })
+    .immediate();
+}
+
+/**
+ * The same in one IMMEDIATE transaction that pauses every STEP projects, so the process keeps answering (progress
+ * polls read through the read-only connection) while a large import runs. All or nothing, as the sync variant.
+ */
+export async function applySnapshotAsync(
+  conn: BetterSqlite3.Database,
+  meta: SnapshotMeta,
+  projects: Iterable<Project>,
+  opts: { retain?: ReadonlySet<string>; onProgress?: (handled: number) => void } = {},
+): Promise<ApplyCounts> {
+  conn.exec('BEGIN IMMEDIATE');
+  try {
+    const steps = applySteps(conn, meta, projects, opts.retain ?? new Set());
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        conn.exec('COMMIT');
+        return r.value;
+      }
+      opts.onProgress?.(r.value);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } catch (err) {
+    if (conn.inTransaction) conn.exec('ROLLBACK');
+    throw err;
+  }
 }

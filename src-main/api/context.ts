@@ -1,0 +1,10 @@
+/** What the handlers work with: the database, the data folder (staged files live there) and the job registry. */
+import type { AppDb } from '../db/open.js';
+import type { JobRegistry } from '../services/jobs.js';
+
+export interface AppContext {
+  db: AppDb;
+  /** The folder holding the database; staged uploads go to <dataDir>/staging. */
+  dataDir: string;
+  jobs: JobRegistry;
+}
