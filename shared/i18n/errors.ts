@@ -50,6 +50,7 @@ const MESSAGES: Catalog = {
   USCC_LENGTH: ['{field}应为 18 位：{value}', '{field} must have 18 characters: {value}'],
   USCC_CHARSET: ['{field}含非法字符：{value}', '{field} has invalid characters: {value}'],
   USCC_CHECK_DIGIT: ['{field}校验位错误：{value}', '{field} has a wrong check digit: {value}'],
+  MODEL_INVALID: ['模型文件不合法：{detail}', 'Invalid model document: {detail}'],
   // Import of library files: the file as a whole
   FILE_NOT_FOUND: ['文件不存在：{file}', 'File not found: {file}'],
   FILE_EMPTY: ['文件是空的', 'The file is empty'],
