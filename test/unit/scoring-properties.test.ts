@@ -1,5 +1,5 @@
 // Properties of the default model over many generated applicants (fast-check).
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import fc from 'fast-check';
 import { GREEN_CATEGORIES } from '../../shared/domain/jiangmen.js';
 import { DEFAULT_SCORING_MODEL as M } from '../../shared/scoring/default-model.js';
