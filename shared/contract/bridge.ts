@@ -4,6 +4,12 @@
  */
 import type { Result } from '../errors.js';
 
+/** What a call carries besides its input: the UI language and the signed-in session, if any. */
+export interface CallMetaWire {
+  lang?: string;
+  sessionId?: string;
+}
+
 export interface GreenDeskBridge {
-  invoke(method: string, input: unknown): Promise<Result<unknown>>;
+  invoke(method: string, input: unknown, meta?: CallMetaWire): Promise<Result<unknown>>;
 }

@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { libraryInfoSchema } from '../domain/project.js';
+import { applicationMethods } from './methods/applications.js';
+import { authMethods } from './methods/auth.js';
 import { fileMethods } from './methods/files.js';
 import { jobMethods } from './methods/jobs.js';
 import { libraryMethods } from './methods/library.js';
@@ -23,7 +25,19 @@ export const contract = {
   ...libraryMethods,
   ...fileMethods,
   ...jobMethods,
+  ...authMethods,
+  ...applicationMethods,
 } as const;
+
+/**
+ * Who may call a method: 'public' (anyone holding the transport's access), 'user' (signed in), or the roles
+ * allowed. A method that does not say is public.
+ */
+export type Access = 'public' | 'user' | readonly string[];
+export function accessOf(method: Method): Access {
+  const spec = contract[method] as { access?: Access };
+  return spec.access ?? 'public';
+}
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;

@@ -51,6 +51,23 @@ const MESSAGES: Catalog = {
   USCC_CHARSET: ['{field}含非法字符：{value}', '{field} has invalid characters: {value}'],
   USCC_CHECK_DIGIT: ['{field}校验位错误：{value}', '{field} has a wrong check digit: {value}'],
   MODEL_INVALID: ['模型文件不合法：{detail}', 'Invalid model document: {detail}'],
+  LOGIN_REQUIRED: ['请先登录', 'Please sign in first'],
+  ROLE_NOT_ALLOWED: ['当前角色无权执行此操作', 'Your role may not do this'],
+  INVALID_CREDENTIALS: ['用户名或密码错误', 'Wrong user name or password'],
+  ACCOUNT_LOCKED: ['连续多次密码错误，账户已锁定 5 分钟', 'Too many wrong passwords: the account is locked for 5 minutes'],
+  ACCOUNT_DISABLED: ['该账户已停用', 'This account is disabled'],
+  SETUP_DONE: ['系统已有账户，不能再初始化管理员', 'Accounts already exist; the first administrator cannot be set up again'],
+  BAD_USERNAME: ['用户名须以字母开头，2–32 位字母、数字、点、下划线或连字符：{value}', 'A user name starts with a letter and has 2–32 letters, digits, ., _ or -: {value}'],
+  USERNAME_TAKEN: ['用户名已存在：{value}', 'User name already taken: {value}'],
+  PASSWORD_TOO_SHORT: ['密码至少 8 位', 'A password has at least 8 characters'],
+  PASSWORD_TOO_LONG: ['密码过长', 'The password is too long'],
+  ILLEGAL_TRANSITION: ['当前状态（{status}）不能执行“{action}”', 'An application in status {status} cannot be {action}'],
+  MAKER_CHECKER: ['不能审批自己经办的申请（经办与审批须分离）', 'You cannot decide an application you made (maker-checker)'],
+  REASON_REQUIRED: ['请填写理由', 'A reason is required'],
+  NOT_ELIGIBLE: ['最新评分结果不符合绿色贷款条件，不能批准', 'The latest score is not eligible; the application cannot be approved'],
+  NOT_SCORED: ['申请尚未评分，请先评分再提交', 'The application has no score yet; score it before submitting'],
+  NOT_EDITABLE: ['只有草稿状态的申请可以修改或重新评分', 'Only a draft can be edited or rescored'],
+  NOT_OWNER: ['只能修改自己经办的申请', 'You can only edit applications you made'],
   // Import of library files: the file as a whole
   FILE_NOT_FOUND: ['文件不存在：{file}', 'File not found: {file}'],
   FILE_EMPTY: ['文件是空的', 'The file is empty'],
@@ -86,7 +103,9 @@ const MESSAGES: Catalog = {
 export function errorMessage(code: string, lang: Lang, params: Record<string, string | number>): string {
   const entry = MESSAGES[code] ?? MESSAGES.INTERNAL!;
   const template = lang === 'en' ? entry[1] : entry[0];
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  const text = template.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  // A value left empty must not leave a dangling "：" or ": " behind.
+  return text.replace(/(：|: )$/, '');
 }
 
 export function hasErrorMessage(code: string): boolean {

@@ -1,10 +1,12 @@
 /** What the handlers work with: the database, the data folder (staged files live there) and the job registry. */
 import type { AppDb } from '../db/open.js';
 import type { JobRegistry } from '../services/jobs.js';
+import type { SessionStore } from '../services/sessions.js';
 
 export interface AppContext {
   db: AppDb;
   /** The folder holding the database; staged uploads go to <dataDir>/staging. */
   dataDir: string;
   jobs: JobRegistry;
+  sessions: SessionStore;
 }

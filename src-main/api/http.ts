@@ -14,6 +14,7 @@ import type { Dispatch } from './dispatch.js';
 
 export const TOKEN_HEADER = 'x-greendesk-token';
 export const LANG_HEADER = 'x-greendesk-lang';
+export const SESSION_HEADER = 'x-greendesk-session';
 const MAX_BODY = 8 * 1024 * 1024;
 
 const MIME: Record<string, string> = {
@@ -150,7 +151,9 @@ export function startBrowserServer(opts: BrowserServerOptions): Promise<BrowserS
         }
       }
       const lang = parseLang(req.headers[LANG_HEADER] as string | undefined);
-      const result = await opts.dispatch(url.pathname.slice('/rpc/'.length), input, { lang });
+      const session = req.headers[SESSION_HEADER];
+      const sessionId = typeof session === 'string' && session.length <= 128 ? session : undefined;
+      const result = await opts.dispatch(url.pathname.slice('/rpc/'.length), input, { lang, ...(sessionId ? { sessionId } : {}) });
       return sendJson(res, 200, result);
     }
     if (!allowedHosts().has(req.headers.host ?? '')) return refuse(res, 403, 'FORBIDDEN_HOST', req);

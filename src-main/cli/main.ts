@@ -12,6 +12,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   init: async () => (await import('./commands/init.js')).initCommand,
   demo: async () => (await import('./commands/demo.js')).demoCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
+  score: async () => (await import('./commands/score.js')).scoreCommand,
 };
 
 /** The first argument that is neither an option nor the value of --lang. */

@@ -1,6 +1,20 @@
 /** The CLI's own words, in both languages (error messages come from shared/i18n/errors.ts). */
 import type { Lang } from '../../shared/i18n/errors.js';
 
+interface ScoreSummary {
+  model: string;
+  score: number;
+  band: string;
+  eligible: boolean;
+  blocks: string[];
+  caps: string[];
+  factors: { code: string; points: number; max: number; detail: string }[];
+  pricing: { lprBps: number; finalRateBps: number; floorApplied: boolean } | null;
+  creditLineFactor: number;
+}
+
+const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
+
 interface ImportCounts {
   version: number;
   inserted: number;
@@ -19,6 +33,7 @@ const zh = {
   init --db 文件                       创建空数据库（已存在则升级到最新结构）
   demo --db 文件 [--projects N]        创建演示数据库：江门七个区县、九类绿色产业、三个项目库（默认 2000 个项目）
   serve --db 文件 [--port N]           浏览器模式：在 127.0.0.1 上提供应用界面，并打印带访问令牌的网址
+  score 文件 --db 文件 [--save]        按本地项目库为企业评分定价（--save 保存为草稿申请，记为系统用户）
 
 通用选项：
   --json        标准输出只输出一个 JSON 文档
@@ -31,6 +46,17 @@ const zh = {
   demoDone: (file: string, n: number, v: number) => `已创建演示数据库 ${file}：${n} 个项目，项目库版本 ${v}`,
   serving: (url: string) => `GreenDesk 浏览器模式已启动，请在浏览器中打开：\n  ${url}\n按 Ctrl+C 停止。`,
   stopped: '已停止。',
+  scoreDone: (r: ScoreSummary, saved: string | null) =>
+    [
+      `模型 ${r.model}：得分 ${r.score}，评级 ${r.band}，${r.eligible ? '符合绿色贷款条件' : '不符合绿色贷款条件'}`,
+      ...r.factors.map((f) => `  ${f.code}  ${f.points}/${f.max}  ${f.detail}`),
+      ...(r.blocks.length ? [`  否决：${r.blocks.join('、')}`] : []),
+      ...(r.caps.length ? [`  封顶：${r.caps.join('、')}`] : []),
+      r.pricing
+        ? `定价：LPR ${pct(r.pricing.lprBps)}，执行利率 ${pct(r.pricing.finalRateBps)}${r.pricing.floorApplied ? '（触及下限）' : ''}；授信系数 ${r.creditLineFactor}`
+        : '无绿色定价',
+      ...(saved ? [`已保存为草稿申请 ${saved}`] : []),
+    ].join('\n'),
   importDone: (r: ImportCounts) =>
     `已导入项目库版本 ${r.version}：新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}，出库 ${r.withdrawn}，跳过不合格行 ${r.rejected.length}`,
 };
@@ -44,6 +70,7 @@ Commands:
   init --db FILE                       create an empty database (an existing one is migrated)
   demo --db FILE [--projects N]        create a demo database: Jiangmen's seven districts, nine green categories, three libraries (2,000 projects by default)
   serve --db FILE [--port N]           browser mode: serve the app on 127.0.0.1 and print its URL with the access token
+  score FILE --db FILE [--save]        score an applicant against the local library (--save: keep it as a draft, as the system user)
 
 Options:
   --json        print exactly one JSON document on stdout
@@ -56,6 +83,17 @@ Exit codes: 0 success; 2 invalid input or arguments ({"error":{"code","message",
   demoDone: (file, n, v) => `Created demo database ${file}: ${n} projects, library version ${v}`,
   serving: (url) => `GreenDesk browser mode is running; open in your browser:\n  ${url}\nPress Ctrl+C to stop.`,
   stopped: 'Stopped.',
+  scoreDone: (r, saved) =>
+    [
+      `Model ${r.model}: score ${r.score}, band ${r.band}, ${r.eligible ? 'eligible' : 'not eligible'}`,
+      ...r.factors.map((f) => `  ${f.code}  ${f.points}/${f.max}  ${f.detail}`),
+      ...(r.blocks.length ? [`  blocks: ${r.blocks.join(', ')}`] : []),
+      ...(r.caps.length ? [`  caps: ${r.caps.join(', ')}`] : []),
+      r.pricing
+        ? `Price: LPR ${pct(r.pricing.lprBps)}, final rate ${pct(r.pricing.finalRateBps)}${r.pricing.floorApplied ? ' (floor)' : ''}; credit-line factor ${r.creditLineFactor}`
+        : 'No green price',
+      ...(saved ? [`Saved as draft application ${saved}`] : []),
+    ].join('\n'),
   importDone: (r) =>
     `Imported library version ${r.version}: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.withdrawn} withdrawn, ${r.rejected.length} invalid rows skipped`,
 };

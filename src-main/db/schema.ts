@@ -47,7 +47,75 @@ export interface SettingTable {
   updatedAt: Generated<string>;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  displayName: string;
+  role: string;
+  passwordHash: string;
+  disabled: number;
+  createdAt: string;
+}
+
+export interface ApplicationTable {
+  id: string;
+  status: string;
+  applicantName: string;
+  applicantUscc: string;
+  district: string;
+  industryCode: string;
+  amountFen: number;
+  termMonths: number;
+  projectId: string | null;
+  projectVersion: number | null;
+  input: string;
+  latestScoreId: number | null;
+  createdBy: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ScoreTable {
+  id: Generated<number>;
+  applicationId: string;
+  modelId: string;
+  input: string;
+  inputHash: string;
+  result: string;
+  score: number;
+  band: string;
+  eligible: number;
+  finalRateBps: number | null;
+  projectId: string | null;
+  projectVersion: number | null;
+  createdBy: number;
+  createdAt: string;
+}
+
+export interface ApplicationTransitionTable {
+  id: Generated<number>;
+  applicationId: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorId: number;
+  reason: string;
+  at: string;
+}
+
+export interface ModelDocumentTable {
+  id: string;
+  kind: string;
+  document: string;
+  addedAt: string;
+}
+
 export interface Database {
+  user: UserTable;
+  application: ApplicationTable;
+  score: ScoreTable;
+  applicationTransition: ApplicationTransitionTable;
+  modelDocument: ModelDocumentTable;
   libraryState: LibraryStateTable;
   project: ProjectTable;
   projectVersion: ProjectVersionTable;

@@ -9,7 +9,7 @@ import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IPC_CHANNEL } from '../../shared/contract/channel.js';
 import { AppError, toEnvelope, type ErrorEnvelope, type Result } from '../../shared/errors.js';
-import { errorMessage, hasErrorMessage, type Lang } from '../../shared/i18n/errors.js';
+import { errorMessage, hasErrorMessage, parseLang, type Lang } from '../../shared/i18n/errors.js';
 import type { Dispatch } from '../api/dispatch.js';
 
 /** The part of Electron's WebFrameMain the sender check reads. */
@@ -119,8 +119,10 @@ export function registerIpc(
 ): () => void {
   const langOf = opts.lang ?? (() => 'zh-CN' as const);
   ipcMain.removeHandler(IPC_CHANNEL);
-  ipcMain.handle(IPC_CHANNEL, async (event, method, input): Promise<Result<unknown>> => {
-    const lang = langOf();
+  ipcMain.handle(IPC_CHANNEL, async (event, method, input, meta): Promise<Result<unknown>> => {
+    const wire = meta && typeof meta === 'object' ? (meta as Record<string, unknown>) : {};
+    const lang = typeof wire.lang === 'string' ? parseLang(wire.lang) : langOf();
+    const sessionId = typeof wire.sessionId === 'string' && wire.sessionId.length <= 128 ? wire.sessionId : undefined;
     const frame = event?.senderFrame;
     let trusted = false;
     try {
@@ -138,7 +140,7 @@ export function registerIpc(
       return { ok: false, error: err.toEnvelope(lang) };
     }
     try {
-      return await dispatch(method, input, { lang });
+      return await dispatch(method, input, { lang, ...(sessionId ? { sessionId } : {}) });
     } catch (err) {
       return { ok: false, error: toEnvelope(err, lang) }; // dispatch never throws; belt and braces
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SCHEMA_VERSION } from '../../src-main/db/migrations/index.js';
 import { runGreendesk, startServe } from '../helpers/cli.js';
 import { useTempDir } from '../helpers/tmp.js';
 
@@ -40,7 +41,7 @@ describe('greendesk CLI', () => {
     const file = join(tempDir(), 'new', 'app.db');
     const r = runGreendesk(['init', '--db', file, '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ db: file, created: true, schemaVersion: 2 });
+    expect(JSON.parse(r.stdout)).toEqual({ db: file, created: true, schemaVersion: SCHEMA_VERSION });
     expect(JSON.parse(runGreendesk(['init', '--db', file, '--json']).stdout).created).toBe(false);
   });
 

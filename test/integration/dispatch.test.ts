@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { openAppApi } from '../../src-main/api/app.js';
+import { SCHEMA_VERSION } from '../../src-main/db/migrations/index.js';
 import { applyLibrarySnapshot } from '../../src-main/services/library.js';
 import { project, snapshot } from '../helpers/projects.js';
 import { useTempDir } from '../helpers/tmp.js';
@@ -18,7 +19,7 @@ describe('dispatch (in-process transport)', () => {
   it('answers app.info and library.list through the contract', async () => {
     const { app } = setup();
     const info = await app.dispatch('app.info', {});
-    expect(info).toMatchObject({ ok: true, value: { schemaVersion: 2, dbFile: 'd.db', library: { version: 3, projectCount: 2 } } });
+    expect(info).toMatchObject({ ok: true, value: { schemaVersion: SCHEMA_VERSION, dbFile: 'd.db', library: { version: 3, projectCount: 2 } } });
     const list = await app.dispatch('library.list', { district: '台山市' });
     expect(list).toMatchObject({ ok: true, value: { total: 1, page: 1, pageSize: 50 } });
     await app.close();

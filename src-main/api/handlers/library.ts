@@ -1,4 +1,3 @@
-import { exportLibrary } from '../../services/library-export.js';
 import { previewLibraryImport, runLibraryImport } from '../../services/library-import/import.js';
 import { pageProjects, projectById, projectHistory } from '../../services/library.js';
 import { Staging } from '../../services/staging.js';
@@ -26,6 +25,7 @@ export function libraryHandlers({ db, dataDir, jobs }: AppContext): Pick<Handler
       });
       return { jobId };
     },
-    'library.export': async ({ format, ...filter }) => exportLibrary(db, filter, format),
+    // Loaded on first use: the spreadsheet writer is heavy and most sessions never export.
+    'library.export': async ({ format, ...filter }) => (await import('../../services/library-export.js')).exportLibrary(db, filter, format),
   };
 }
