@@ -13,6 +13,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo.js')).demoCommand,
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   score: async () => (await import('./commands/score.js')).scoreCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
 };
 
 /** The first argument that is neither an option nor the value of --lang. */
@@ -75,8 +76,8 @@ export async function runCli(argv: string[], opts: RunOptions = {}): Promise<num
     if (parsed.values.lang !== undefined && !['zh-CN', 'en'].includes(String(parsed.values.lang))) {
       throw new AppError('BAD_ARGUMENT', { path: '--lang', params: { name: '--lang', value: String(parsed.values.lang) } });
     }
-    if (parsed.positionals.length > 0) {
-      throw new AppError('USAGE', { params: { detail: `unexpected argument ${parsed.positionals[0]}` } });
+    if (parsed.positionals.length > (command.positionals ?? 0)) {
+      throw new AppError('USAGE', { params: { detail: `unexpected argument ${parsed.positionals[command.positionals ?? 0]}` } });
     }
     await command.run(parsed, makeContext(io, json, lang, opts.untilStopped ?? waitForSignal));
     return 0;

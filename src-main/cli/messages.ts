@@ -13,6 +13,17 @@ interface ScoreSummary {
   creditLineFactor: number;
 }
 
+interface CheckSummary {
+  model: string;
+  verdict: string;
+  flags: { code: string; severity: string; message: string }[];
+  actions: string[];
+  nextCheckDue: string;
+}
+
+const VERDICT_ZH: Record<string, string> = { suspected_misuse: '疑似违规挪用', needs_rectification: '需要整改', compliant: '合规' };
+const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低' };
+
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
 
 interface ImportCounts {
@@ -34,6 +45,7 @@ const zh = {
   demo --db 文件 [--projects N]        创建演示数据库：江门七个区县、九类绿色产业、三个项目库（默认 2000 个项目）
   serve --db 文件 [--port N]           浏览器模式：在 127.0.0.1 上提供应用界面，并打印带访问令牌的网址
   score 文件 --db 文件 [--save]        按本地项目库为企业评分定价（--save 保存为草稿申请，记为系统用户）
+  check 文件 --db 文件 [--save]        贷后资金用途检查：按规则给出风险提示、结论和下次检查日期（--save 记录检查）
 
 通用选项：
   --json        标准输出只输出一个 JSON 文档
@@ -57,6 +69,13 @@ const zh = {
         : '无绿色定价',
       ...(saved ? [`已保存为草稿申请 ${saved}`] : []),
     ].join('\n'),
+  checkDone: (r: CheckSummary, saved: number | null) =>
+    [
+      `规则 ${r.model}：结论 ${VERDICT_ZH[r.verdict] ?? r.verdict}，${r.flags.length} 个风险提示；下次检查不晚于 ${r.nextCheckDue}`,
+      ...r.flags.map((f) => `  [${SEVERITY_ZH[f.severity] ?? f.severity}] ${f.code}  ${f.message}`),
+      ...(r.actions.length ? [`建议措施：${r.actions.join('、')}`] : []),
+      ...(saved !== null ? [`已记录检查 #${saved}`] : []),
+    ].join('\n'),
   importDone: (r: ImportCounts) =>
     `已导入项目库版本 ${r.version}：新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}，出库 ${r.withdrawn}，跳过不合格行 ${r.rejected.length}`,
 };
@@ -71,6 +90,7 @@ Commands:
   demo --db FILE [--projects N]        create a demo database: Jiangmen's seven districts, nine green categories, three libraries (2,000 projects by default)
   serve --db FILE [--port N]           browser mode: serve the app on 127.0.0.1 and print its URL with the access token
   score FILE --db FILE [--save]        score an applicant against the local library (--save: keep it as a draft, as the system user)
+  check FILE --db FILE [--save]        post-loan fund-usage check: flags, verdict, next due date (--save: record the check)
 
 Options:
   --json        print exactly one JSON document on stdout
@@ -93,6 +113,13 @@ Exit codes: 0 success; 2 invalid input or arguments ({"error":{"code","message",
         ? `Price: LPR ${pct(r.pricing.lprBps)}, final rate ${pct(r.pricing.finalRateBps)}${r.pricing.floorApplied ? ' (floor)' : ''}; credit-line factor ${r.creditLineFactor}`
         : 'No green price',
       ...(saved ? [`Saved as draft application ${saved}`] : []),
+    ].join('\n'),
+  checkDone: (r, saved) =>
+    [
+      `Rules ${r.model}: verdict ${r.verdict}, ${r.flags.length} flags; next check by ${r.nextCheckDue}`,
+      ...r.flags.map((f) => `  [${f.severity}] ${f.code}  ${f.message}`),
+      ...(r.actions.length ? [`Recommended: ${r.actions.join(', ')}`] : []),
+      ...(saved !== null ? [`Check #${saved} recorded`] : []),
     ].join('\n'),
   importDone: (r) =>
     `Imported library version ${r.version}: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.withdrawn} withdrawn, ${r.rejected.length} invalid rows skipped`,

@@ -11,11 +11,11 @@ const PHASES_ZH: Record<string, string> = { read: '读取', validate: '校验', 
 
 export const libraryImportCommand: Command = {
   name: 'import',
+  positionals: 1,
   options: { db: { type: 'string' }, 'skip-invalid': { type: 'boolean' } },
   async run(args, ctx) {
     const file = args.positionals[0];
     if (!file) throw new AppError('MISSING_ARGUMENT', { path: 'FILE', params: { name: 'FILE' } });
-    if (args.positionals.length > 1) throw new AppError('USAGE', { params: { detail: `unexpected argument ${args.positionals[1]}` } });
     const dbFile = resolve(requireString(args, 'db'));
     const tty = process.stderr.isTTY === true;
     const progress = (p: JobProgress) => {

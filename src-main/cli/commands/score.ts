@@ -30,11 +30,11 @@ export function readJsonFile(file: string): unknown {
 
 export const scoreCommand: Command = {
   name: 'score',
+  positionals: 1,
   options: { db: { type: 'string' }, save: { type: 'boolean' } },
   async run(args, ctx) {
     const file = args.positionals[0];
     if (!file) throw new AppError('MISSING_ARGUMENT', { path: 'FILE', params: { name: 'FILE' } });
-    if (args.positionals.length > 1) throw new AppError('USAGE', { params: { detail: `unexpected argument ${args.positionals[1]}` } });
     const raw = readJsonFile(resolve(file));
     const db = openDatabase(resolve(requireString(args, 'db')), { create: false });
     try {

@@ -4,5 +4,7 @@ import type { CliContext } from '../io.js';
 export interface Command {
   name: string;
   options: OptionSpec;
+  /** How many positional arguments the command takes at most (default 0); it checks them itself. */
+  positionals?: number;
   run(args: Parsed, ctx: CliContext): Promise<void>;
 }
