@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { libraryInfoSchema } from '../domain/project.js';
 import { applicationMethods } from './methods/applications.js';
 import { authMethods } from './methods/auth.js';
+import { checkMethods } from './methods/checks.js';
 import { fileMethods } from './methods/files.js';
 import { jobMethods } from './methods/jobs.js';
 import { libraryMethods } from './methods/library.js';
@@ -27,6 +28,7 @@ export const contract = {
   ...jobMethods,
   ...authMethods,
   ...applicationMethods,
+  ...checkMethods,
 } as const;
 
 /**

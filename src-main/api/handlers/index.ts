@@ -4,6 +4,7 @@ import type { Handlers } from '../dispatch.js';
 import { appHandlers } from './app.js';
 import { applicationHandlers } from './applications.js';
 import { authHandlers } from './auth.js';
+import { checkHandlers } from './checks.js';
 import { fileHandlers } from './files.js';
 import { jobHandlers } from './jobs.js';
 import { libraryHandlers } from './library.js';
@@ -16,5 +17,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...jobHandlers(ctx),
     ...authHandlers(ctx),
     ...applicationHandlers(ctx),
+    ...checkHandlers(ctx),
   };
 }
