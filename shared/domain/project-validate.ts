@@ -5,6 +5,7 @@
  */
 import { DISTRICTS, GREEN_CATEGORIES, LIBRARIES, PROJECT_STATUSES } from './jiangmen.js';
 import type { Project } from './project.js';
+import { industryCodeProblem } from './industry.js';
 import { usccProblem } from './uscc.js';
 
 export interface RowError {
@@ -23,7 +24,6 @@ export const MAX_ID = 64;
 export type MoneyParser = (value: unknown) => number | null | 'missing';
 
 const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const INDUSTRY_RE = /^[A-T](\d{2}|\d{3}|\d{4})?$/;
 
 function isBlank(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -98,7 +98,10 @@ export function validateProjectRow(raw: Record<string, unknown>, row: number, mo
   }
   const district = oneOf('district', DISTRICTS, 'UNKNOWN_DISTRICT');
   const industryCode = text('industryCode', 8).toUpperCase();
-  if (industryCode !== '' && !INDUSTRY_RE.test(industryCode)) err('industryCode', 'BAD_INDUSTRY_CODE', industryCode);
+  if (industryCode !== '') {
+    const problem = industryCodeProblem(industryCode);
+    if (problem) err('industryCode', problem, industryCode);
+  }
   const category = oneOf('category', GREEN_CATEGORIES, 'UNKNOWN_CATEGORY');
   const totalInvestmentFen = amount('totalInvestmentYuan');
   const financingNeedFen = amount('financingNeedYuan');

@@ -103,6 +103,7 @@ const MESSAGES: Catalog = {
   UNKNOWN_CATEGORY: ['未知的绿色分类：{value}', 'Unknown green category: {value}'],
   UNKNOWN_STATUS: ['未知的状态：{value}', 'Unknown status: {value}'],
   BAD_INDUSTRY_CODE: ['行业代码不合法（GB/T 4754-2017，如 C3071）：{value}', 'Invalid industry code (GB/T 4754-2017, e.g. C3071): {value}'],
+  UNKNOWN_INDUSTRY_CODE: ['行业代码不存在（GB/T 4754-2017 中没有该大类）：{value}', 'Unknown industry code (no such division in GB/T 4754-2017): {value}'],
   BAD_MONEY: ['{field}不是合法金额（非负、最多两位小数的元或六位小数的万元）：{value}', '{field} is not a valid amount: {value}'],
   BAD_NUMBER: ['{field}不是合法的非负数：{value}', '{field} is not a valid non-negative number: {value}'],
   BAD_DATE: ['{field}不是合法日期（YYYY-MM-DD）：{value}', '{field} is not a valid date (YYYY-MM-DD): {value}'],

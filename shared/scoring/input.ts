@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DISTRICTS, GREEN_CATEGORIES } from '../domain/jiangmen.js';
 import { isValidIsoDate } from '../domain/project-validate.js';
+import { industryCodeProblem } from '../domain/industry.js';
 import { usccProblem } from '../domain/uscc.js';
 
 const date = z.string().refine(isValidIsoDate, { message: 'BAD_DATE' });
@@ -24,7 +25,10 @@ export const scoreInputSchema = z
           if (p) ctx.addIssue({ code: 'custom', message: p });
         }),
         district: z.enum(DISTRICTS),
-        industryCode: z.string().regex(/^[A-T](\d{2}|\d{3}|\d{4})?$/, { message: 'BAD_INDUSTRY_CODE' }),
+        industryCode: z.string().superRefine((v, ctx) => {
+          const p = industryCodeProblem(v);
+          if (p) ctx.addIssue({ code: 'custom', message: p });
+        }),
       })
       .strict(),
     loan: z

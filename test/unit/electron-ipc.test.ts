@@ -98,6 +98,14 @@ describe('registerIpc: the sender check', () => {
     expect(onRefused).not.toHaveBeenCalled();
   });
 
+  it('passes the call’s language and session id on, and ignores malformed ones', async () => {
+    const { ipcMain, dispatch } = setup();
+    await ipcMain.invoke(APP_FRAME, 'applications.list', {}, { lang: 'en', sessionId: 'abc' });
+    expect(dispatch).toHaveBeenLastCalledWith('applications.list', {}, { lang: 'en', sessionId: 'abc' });
+    await ipcMain.invoke(APP_FRAME, 'applications.list', {}, { lang: 42, sessionId: { evil: true } });
+    expect(dispatch).toHaveBeenLastCalledWith('applications.list', {}, { lang: 'zh-CN' });
+  });
+
   it('with the dev server, trusts its origin only', async () => {
     const ipcMain = new FakeIpcMain();
     const dispatch = vi.fn<Dispatch>(async () => ({ ok: true, value: 1 }));
@@ -225,9 +233,9 @@ describe('the built preload bundle (out/preload/index.cjs)', () => {
     runInNewContext(code, { require: requireStandIn, module, exports: module.exports, console }, { filename: bundle });
 
     expect(exposed.map(([key]) => key)).toEqual(['greendesk']);
-    const bridge = exposed[0]?.[1] as { invoke: (m: string, i: unknown) => Promise<unknown> };
+    const bridge = exposed[0]?.[1] as { invoke: (m: string, i: unknown, meta?: unknown) => Promise<unknown> };
     expect(Object.keys(bridge)).toEqual(['invoke']);
-    await expect(bridge.invoke('app.info', { a: 1 })).resolves.toEqual({ ok: true, value: 'pong' });
-    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(IPC_CHANNEL, 'app.info', { a: 1 });
+    await expect(bridge.invoke('app.info', { a: 1 }, { lang: 'en', sessionId: 's1' })).resolves.toEqual({ ok: true, value: 'pong' });
+    expect(ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(IPC_CHANNEL, 'app.info', { a: 1 }, { lang: 'en', sessionId: 's1' });
   });
 });
