@@ -14,6 +14,8 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./commands/serve.js')).serveCommand,
   score: async () => (await import('./commands/score.js')).scoreCommand,
   check: async () => (await import('./commands/check.js')).checkCommand,
+  library: async () => (await import('./commands/library.js')).libraryCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
 };
 
 /** The first argument that is neither an option nor the value of --lang. */

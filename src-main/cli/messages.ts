@@ -46,6 +46,12 @@ const zh = {
   serve --db 文件 [--port N]           浏览器模式：在 127.0.0.1 上提供应用界面，并打印带访问令牌的网址
   score 文件 --db 文件 [--save]        按本地项目库为企业评分定价（--save 保存为草稿申请，记为系统用户）
   check 文件 --db 文件 [--save]        贷后资金用途检查：按规则给出风险提示、结论和下次检查日期（--save 记录检查）
+  library import 文件 --db 文件 [--skip-invalid]
+                                       导入项目库快照（.json/.csv/.xlsx）；不加 --skip-invalid 时有任何不合格行则不做任何修改
+  library search 文本 --db 文件 [--library 库] [--district 区县] [--category 分类] [--status 状态] [--industry 行业代码前缀] [--limit N]
+                                       检索项目库（项目名称、项目单位、项目编号、统一社会信用代码的任意片段），最佳匹配在前
+  export library --db 文件 --out 文件.xlsx|.csv [--q 文本] [与 library search 相同的筛选]
+                                       按导入格式导出项目库（公式开头的单元格已做防注入处理）
 
 通用选项：
   --json        标准输出只输出一个 JSON 文档
@@ -78,6 +84,8 @@ const zh = {
     ].join('\n'),
   importDone: (r: ImportCounts) =>
     `已导入项目库版本 ${r.version}：新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}，出库 ${r.withdrawn}，跳过不合格行 ${r.rejected.length}`,
+  searchDone: (total: number, shown: number) => (total === 0 ? '未找到项目' : `找到 ${total} 个项目${shown < total ? `，显示前 ${shown} 个` : ''}`),
+  exportDone: (out: string, rows: number) => `已导出 ${rows} 个项目到 ${out}`,
 };
 
 const en: typeof zh = {
@@ -91,6 +99,12 @@ Commands:
   serve --db FILE [--port N]           browser mode: serve the app on 127.0.0.1 and print its URL with the access token
   score FILE --db FILE [--save]        score an applicant against the local library (--save: keep it as a draft, as the system user)
   check FILE --db FILE [--save]        post-loan fund-usage check: flags, verdict, next due date (--save: record the check)
+  library import FILE --db FILE [--skip-invalid]
+                                       import a library snapshot (.json/.csv/.xlsx); without --skip-invalid any bad row changes nothing
+  library search TEXT --db FILE [--library L] [--district D] [--category C] [--status S] [--industry PREFIX] [--limit N]
+                                       search the library (any part of a name, owner, ID or credit code), best match first
+  export library --db FILE --out FILE.xlsx|.csv [--q TEXT] [the filters of library search]
+                                       export the library in the import format (formula-like cells neutralised)
 
 Options:
   --json        print exactly one JSON document on stdout
@@ -123,6 +137,8 @@ Exit codes: 0 success; 2 invalid input or arguments ({"error":{"code","message",
     ].join('\n'),
   importDone: (r) =>
     `Imported library version ${r.version}: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.withdrawn} withdrawn, ${r.rejected.length} invalid rows skipped`,
+  searchDone: (total, shown) => (total === 0 ? 'No projects found' : `${total} projects found${shown < total ? `, showing the first ${shown}` : ''}`),
+  exportDone: (out, rows) => `Exported ${rows} projects to ${out}`,
 };
 
 export type CliMessages = typeof zh;

@@ -5,7 +5,8 @@ import { type LibrarySnapshot, type SnapshotProject } from '../../shared/domain/
 import { AppError } from '../../shared/errors.js';
 import type { AppDb } from '../db/open.js';
 import { applySnapshot, type ApplyCounts } from '../db/mutations/library.js';
-import { countProjects, getLibraryInfo, getProject, listProjects, type ProjectFilter } from '../db/queries/library.js';
+import { countProjects, getLibraryInfo, getProject, listProjects } from '../db/queries/library.js';
+import { searchProjects, type SearchFilter } from '../db/queries/library-search.js';
 
 export function snapshotProjectToProject(p: SnapshotProject, row: number): Project {
   const total = yuanToFen(p.totalInvestmentYuan);
@@ -47,7 +48,12 @@ export function applyLibrarySnapshot(
   );
 }
 
-export async function pageProjects(db: AppDb, filter: ProjectFilter, page: number, pageSize: number) {
+/** One page of the library: ranked search when there is query text or an industry prefix, the plain list otherwise. */
+export async function pageProjects(db: AppDb, filter: SearchFilter, page: number, pageSize: number) {
+  if ((filter.q !== undefined && filter.q.trim() !== '') || filter.industryPrefix) {
+    const found = await searchProjects(db.read, filter, (page - 1) * pageSize, pageSize);
+    return { total: found.total, page, pageSize, items: found.items };
+  }
   const [total, items] = await Promise.all([
     countProjects(db.read, filter),
     listProjects(db.read, filter, (page - 1) * pageSize, pageSize),

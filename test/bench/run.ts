@@ -85,3 +85,7 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
+
+const { benchScoring } = await import('./scoring.js');
+benchScoring(report);
+await (await import('./search.js')).runSearchBench();
