@@ -72,8 +72,9 @@ export function sheetRowToRaw(cells: Map<string, string>): Record<string, unknow
   const raw: Record<string, unknown> = {};
   const benefits: Record<string, unknown> = {};
   for (const [header, field] of SHEET_COLUMNS) {
-    const v = cells.get(header);
-    if (v === undefined) continue;
+    const cell = cells.get(header);
+    if (cell === undefined) continue;
+    const v = unneutraliseCell(cell);
     if (field.startsWith('expectedBenefits.')) benefits[field.slice('expectedBenefits.'.length)] = v;
     else if (field === 'library') raw[field] = libraryFromSheet(v);
     else if (field === 'category') raw[field] = categoryFromSheet(v);
@@ -87,4 +88,9 @@ export function sheetRowToRaw(cells: Map<string, string>): Record<string, unknow
 /** Spreadsheet-cell text that Excel would evaluate is neutralised with a leading apostrophe. */
 export function neutraliseCell(v: string): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+/** The reverse, on import: a leading apostrophe before =, +, -, @, tab or CR is the export's, not the data's. */
+export function unneutraliseCell(v: string): string {
+  return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
 }

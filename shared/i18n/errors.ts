@@ -92,6 +92,7 @@ const MESSAGES: Catalog = {
   MISSING_COLUMN: ['缺少列：{column}', 'Missing column: {column}'],
   DUPLICATE_COLUMN: ['列重复：{column}', 'Duplicate column: {column}'],
   XLSX_BROKEN: ['无法读取该 Excel 文件（文件损坏或不是 .xlsx 格式）', 'Cannot read this Excel file (damaged or not .xlsx)'],
+  XLSX_TOO_LARGE: ['Excel 文件超过 {max} MB，请改用 CSV 格式导入', 'The Excel file exceeds {max} MB; import it as CSV instead'],
   INVALID_ROWS: ['有 {count} 行数据不合格，未导入任何数据（可使用“跳过不合格行”）', '{count} rows are invalid; nothing was imported (use --skip-invalid to import the rest)'],
   // Import of library files: one row
   MISSING_FIELD: ['缺少{field}', 'Missing {field}'],

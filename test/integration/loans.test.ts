@@ -1,7 +1,7 @@
 // Loans after approval through the dispatch: register, disburse, the due list and schedule, measures, the timeline.
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { openAppApi, type AppApi } from '../../src-main/api/app.js';
+import { openAppApi } from '../../src-main/api/app.js';
 import { createUser } from '../../src-main/services/users.js';
 import { uscc } from '../helpers/projects.js';
 import { useTempDir } from '../helpers/tmp.js';

@@ -92,6 +92,10 @@ function* applySteps(
   const seen = new Set<string>();
   // A first copy has nothing to compare with: skip the per-project look-up of the previous version.
   const fresh = !state && conn.prepare('SELECT 1 FROM project LIMIT 1').get() === undefined;
+  // A first copy of a large library: the search index is built once at the end (one rebuild) instead of row by
+  // row through the triggers, which costs FTS5 a flush per statement (migration 003 explains the switch).
+  const bulk = fresh;
+  if (bulk) conn.prepare('INSERT OR IGNORE INTO search_index_paused (id) VALUES (1)').run();
   let handled = 0;
   for (const p of projects) {
     if (seen.has(p.id)) throw new AppError('DUPLICATE_ID', { path: p.id, params: { value: p.id } });
@@ -123,6 +127,10 @@ function* applySteps(
     upsert.run(projectParams(next, meta.version));
     insertVersion.run(id, meta.version, JSON.stringify(next), JSON.stringify(['status']));
     counts.withdrawn++;
+  }
+  if (bulk) {
+    conn.prepare('DELETE FROM search_index_paused').run();
+    conn.prepare("INSERT INTO project_fts (project_fts) VALUES ('rebuild')").run();
   }
   conn
     .prepare(

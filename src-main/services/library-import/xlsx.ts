@@ -1,8 +1,9 @@
 /**
  * The library as XLSX (PRODUCT.md): the version and date come from a first sheet (rows `版本号 | 42`,
  * `发布日期 | 2026-11-01`) or a first line on the project sheet; then the Chinese header row and the projects.
- * Read as a stream (exceljs WorkbookReader); formulas are never evaluated — only their cached results are read.
+ * Formulas are never evaluated — only their cached results are read.
  */
+import { statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { SHEET_COLUMNS, SHEET_META, normalizeHeader, sheetRowToRaw } from '../../../shared/domain/library-sheet.js';
 import { AppError } from '../../../shared/errors.js';
@@ -34,35 +35,28 @@ function rowTexts(values: unknown): string[] {
   return out;
 }
 
+/**
+ * XLSX files are read whole with exceljs's workbook reader: its streaming reader garbles Chinese characters that
+ * fall across a chunk boundary (exceljs issues #2063, #2084). A library of 100,000 projects is about 15 MB of
+ * XLSX; larger files are refused with a pointer to CSV, which streams.
+ */
+export const MAX_XLSX_BYTES = 64 * 1024 * 1024;
+
 export async function openXlsxSnapshot(path: string): Promise<SnapshotSource> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
+  if (statSync(path).size > MAX_XLSX_BYTES) throw new AppError('XLSX_TOO_LARGE', { params: { max: MAX_XLSX_BYTES / 1024 / 1024 } });
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.readFile(path);
+  } catch (e) {
+    throw new AppError('XLSX_BROKEN', { params: { detail: String((e as Error).message).slice(0, 120) } });
+  }
   const meta = new Map<string, string>();
   const metaKeys = new Set<string>(Object.values(SHEET_META));
-  let index: Map<string, number> | null = null;
-  const pending: RawRow[] = [];
-  let sheets: AsyncIterator<unknown>;
-  let rowIt: AsyncIterator<{ number: number; values: unknown }> | null = null;
-  try {
-    sheets = (reader as unknown as AsyncIterable<unknown>)[Symbol.asyncIterator]();
-    // Find the header row, collecting metadata on the way.
-    while (!index) {
-      if (!rowIt) {
-        const s = await sheets.next();
-        if (s.done) break;
-        rowIt = (s.value as AsyncIterable<{ number: number; values: unknown }>)[Symbol.asyncIterator]();
-      }
-      const r = await rowIt.next();
-      if (r.done) {
-        rowIt = null;
-        continue;
-      }
-      const cells = rowTexts(r.value.values);
+  // Find the header row (on any sheet), collecting metadata rows on the way.
+  let found: { sheet: ExcelJS.Worksheet; row: number; index: Map<string, number> } | null = null;
+  for (const sheet of wb.worksheets) {
+    for (let r = 1; r <= sheet.rowCount && !found; r++) {
+      const cells = rowTexts(sheet.getRow(r).values);
       const first = normalizeHeader(cells[0] ?? '');
       if (metaKeys.has(first)) {
         for (let i = 0; i + 1 < cells.length; i += 2) {
@@ -71,32 +65,21 @@ export async function openXlsxSnapshot(path: string): Promise<SnapshotSource> {
         }
         continue;
       }
-      if (cells.some((c) => normalizeHeader(c) === SHEET_COLUMNS[0][0])) index = headerIndex(cells, r.value.number);
+      if (cells.some((c) => normalizeHeader(c) === SHEET_COLUMNS[0][0])) found = { sheet, row: r, index: headerIndex(cells, r) };
     }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('XLSX_BROKEN', { params: { detail: String((e as Error).message).slice(0, 120) } });
+    if (found) break;
   }
-  if (!index || !rowIt) throw new AppError('MISSING_HEADER', { params: { line: 1 } });
+  if (!found) throw new AppError('MISSING_HEADER', { params: { line: 1 } });
   const parsedMeta = checkMeta(meta.get(SHEET_META.version), meta.get(SHEET_META.issuedAt), meta.get(SHEET_META.issuer), {
     version: SHEET_META.version,
     issuedAt: SHEET_META.issuedAt,
   });
-  const header = index;
-  const it = rowIt;
+  const { sheet, row: headerRow, index } = found;
   async function* rows(): AsyncGenerator<RawRow> {
-    yield* pending;
-    for (;;) {
-      let r: IteratorResult<{ number: number; values: unknown }>;
-      try {
-        r = await it.next();
-      } catch (e) {
-        throw new AppError('XLSX_BROKEN', { params: { detail: String((e as Error).message).slice(0, 120) } });
-      }
-      if (r.done) return;
-      const cells = rowTexts(r.value.values);
+    for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+      const cells = rowTexts(sheet.getRow(r).values);
       if (cells.every((c) => c === '')) continue;
-      yield { row: r.value.number, raw: sheetRowToRaw(rowCells(header, cells)) };
+      yield { row: r, raw: sheetRowToRaw(rowCells(index, cells)) };
     }
   }
   return { format: 'xlsx', meta: parsedMeta, money: wanYuanMoney, rows: rows() };

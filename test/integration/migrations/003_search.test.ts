@@ -19,7 +19,18 @@ const meta = (version: number): SnapshotMeta => ({
 });
 
 function apply(conn: BetterSqlite3.Database, version: number, projects: SnapshotProject[]) {
-  return applySnapshot(conn, meta(version), projects.map((p, i) => snapshotProjectToProject(p, i)));
+  if (schemaVersion(conn) >= 3) return applySnapshot(conn, meta(version), projects.map((p, i) => snapshotProjectToProject(p, i)));
+  // Before this migration, data as version 2 stored it (today's mutation code targets today's schema).
+  const ins = conn.prepare(`INSERT INTO project (id, library, name, owner_name, owner_uscc, district, industry_code, category,
+    total_investment_fen, financing_need_fen, carbon_reduction_t, energy_saved_tce, waste_utilized_t, hazardous_disposed_t,
+    source_dept, status, listed_at, updated_at, library_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  for (const [i, sp] of projects.entries()) {
+    const p = snapshotProjectToProject(sp, i);
+    ins.run(p.id, p.library, p.name, p.ownerName, p.ownerUscc, p.district, p.industryCode, p.category, p.totalInvestmentFen, p.financingNeedFen,
+      p.expectedBenefits.carbonReductionT, p.expectedBenefits.energySavedTce, p.expectedBenefits.wasteUtilizedT, p.expectedBenefits.hazardousDisposedT,
+      p.sourceDept, p.status, p.listedAt, p.updatedAt, version);
+  }
+  return undefined;
 }
 
 /** Project ids whose indexed text matches an FTS5 expression. */
