@@ -77,7 +77,13 @@ describe('library import: malformed files change nothing', () => {
     ['truncated JSON', (d) => writeJson(d, 'f.json', JSON.stringify(snapshot(6, [good(4)])).slice(0, 200)), 'FILE_TRUNCATED'],
     ['not JSON at all', (d) => writeJson(d, 'f.json', 'id,name\nJM-1,项目'), 'NOT_JSON'],
     ['a JSON array', (d) => writeJson(d, 'f.json', '[1,2,3]'), 'BAD_FORMAT'],
-    ['deep nesting', (d) => writeJson(d, 'f.json', '['.repeat(100_000) + ']'.repeat(100_000)), 'JSON_TOO_DEEP'],
+    ['deep nesting', (d) => writeJson(d, 'f.json', '{"format":"greendesk.library.v1","projects":[' + '['.repeat(100_000) + ']'.repeat(100_000) + ']}'), 'JSON_TOO_DEEP'],
+    ['deep nesting at the top', (d) => writeJson(d, 'f.json', '['.repeat(100_000) + ']'.repeat(100_000)), 'BAD_FORMAT'],
+    ['projects that is not an array', (d) => writeJson(d, 'f.json', { ...snapshot(6, []), projects: { a: 1 } }), 'MISSING_FIELD', 'projects'],
+    ['missing comma between projects', (d) => writeJson(d, 'f.json', JSON.stringify(snapshot(6, [good(4), good(5)])).replace('},{"id"', '}{"id"')), 'NOT_JSON'],
+    ['trailing comma in projects', (d) => writeJson(d, 'f.json', JSON.stringify(snapshot(6, [good(4)])).replace('}]}', '},]}')), 'NOT_JSON'],
+    ['text after the document', (d) => writeJson(d, 'f.json', JSON.stringify(snapshot(6, [good(4)])) + ' {}'), 'NOT_JSON'],
+    ['format given after the projects', (d) => writeJson(d, 'f.json', JSON.stringify({ version: 6, issuedAt: '2026-11-01', issuer: 'x', projects: [good(4)], format: 'other' })), 'BAD_FORMAT'],
     ['empty file', (d) => writeJson(d, 'f.json', ''), 'FILE_EMPTY'],
     ['whitespace only', (d) => writeJson(d, 'f.json', '  \n '), 'FILE_EMPTY'],
     ['older version', (d) => writeJson(d, 'f.json', snapshot(4, [good(9)])), 'SNAPSHOT_OLDER', 'version'],
@@ -128,6 +134,16 @@ describe('library import: formats', () => {
     expect(p1.financingNeedFen).toBe(8_000_000_050);
     expect(p2.totalInvestmentFen).toBe(12_345_678_901);
     expect(p4).toMatchObject({ library: 'waste_free', category: 'environmental_protection', status: 'in_operation', district: '新会区' });
+  });
+
+  it('JSON with a BOM, whitespace, and the metadata after the projects (streamed)', async () => {
+    const dir = tempDir();
+    const { projects, ...meta } = snap;
+    const text = '\uFEFF' + JSON.stringify({ projects, ...meta }, null, 2);
+    const { result, p1, p2 } = await importAndRead(writeJson(dir, 'lib.json', text));
+    expect(result).toMatchObject({ version: 6, inserted: 1, updated: 2, withdrawn: 1, rejected: [] });
+    expect(p1.name).toBe('新会区“绿色”项目, 含逗号\n与换行');
+    expect(p2.totalInvestmentFen).toBe(12_345_678_901);
   });
 
   it('XLSX with a 说明 sheet and numbers as numbers', async () => {

@@ -1,32 +1,13 @@
 /** `greendesk.library.v1` JSON: money in yuan (numbers), one project object per entry of `projects`. */
-import { readFile } from 'node:fs/promises';
 import { yuanToFen } from '../../../shared/domain/money.js';
 import type { MoneyParser } from '../../../shared/domain/project-validate.js';
 import { SNAPSHOT_FORMAT } from '../../../shared/domain/snapshot.js';
 import { AppError } from '../../../shared/errors.js';
+import { scanJsonSnapshot } from './json-stream.js';
 import { checkMeta, type RawRow, type SnapshotSource } from './source.js';
 
 /** Deeper nesting than this is refused before parsing (a snapshot needs 4 levels). */
 export const MAX_JSON_DEPTH = 16;
-
-/** Nesting depth of a JSON text, counted outside strings, stopping once `limit` is passed. */
-export function jsonDepth(text: string, limit: number): number {
-  let depth = 0;
-  let max = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \\ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
-      if (++depth > max) max = depth;
-      if (max > limit) return max;
-    } else if (c === 125 || c === 93) depth--;
-  }
-  return max;
-}
 
 export const yuanMoney: MoneyParser = (v) => {
   if (v === undefined || v === null || v === '') return 'missing';
@@ -34,29 +15,35 @@ export const yuanMoney: MoneyParser = (v) => {
   return yuanToFen(v);
 };
 
+/** Opens a snapshot file as a stream of project rows (see json-stream.ts); the metadata is checked as it arrives. */
 export async function openJsonSnapshot(path: string): Promise<SnapshotSource> {
-  const buf = await readFile(path);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-  } catch {
-    throw new AppError('BAD_ENCODING', { params: { encoding: 'UTF-8' } });
+  const checkFormat = (fields: Record<string, unknown>) => {
+    if (fields.format !== SNAPSHOT_FORMAT) {
+      throw new AppError('BAD_FORMAT', { path: 'format', params: { found: String(fields.format ?? '(none)').slice(0, 40) } });
+    }
+  };
+  const scan = scanJsonSnapshot(path, MAX_JSON_DEPTH, (before) => {
+    if ('format' in before) checkFormat(before);
+  });
+  async function* rows(): AsyncGenerator<RawRow> {
+    let row = 0;
+    for await (const p of scan.elements) {
+      row++;
+      yield { row, raw: p && typeof p === 'object' && !Array.isArray(p) ? (p as Record<string, unknown>) : { __notObject: p } };
+    }
   }
-  text = text.replace(/^\uFEFF/, '');
-  if (text.trim() === '') throw new AppError('FILE_EMPTY');
-  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) throw new AppError('JSON_TOO_DEEP', { params: { max: MAX_JSON_DEPTH } });
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch (e) {
-    const msg = (e as Error).message;
-    // A parse error at the very end of the text means the file stops early (a cut download or copy).
-    const at = /at position (\d+)/.exec(msg);
-    const atEnd = /end of JSON input/.test(msg) || (at !== null && Number(at[1]) >= text.trimEnd().length);
-    const code = atEnd && /^\s*[{[]/.test(text) ? 'FILE_TRUNCATED' : 'NOT_JSON';
-    throw new AppError(code, { params: { detail: msg.slice(0, 120) } });
-  }
-  return jsonSnapshotSource(doc);
+  return {
+    format: 'json',
+    money: yuanMoney,
+    rows: rows(),
+    // Read once the rows are exhausted: by then every top-level field has been seen.
+    get meta() {
+      checkFormat(scan.fields);
+      const meta = checkMeta(scan.fields.version, scan.fields.issuedAt, scan.fields.issuer, { version: 'version', issuedAt: 'issuedAt' });
+      if (!scan.sawProjects() || 'projects' in scan.fields) throw new AppError('MISSING_FIELD', { path: 'projects', params: { field: 'projects' } });
+      return meta;
+    },
+  };
 }
 
 /** A parsed snapshot document (from a file, the hub or the demo generator) as rows to validate. */
