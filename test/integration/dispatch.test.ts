@@ -3,47 +3,53 @@ import { join } from 'node:path';
 import { openAppApi } from '../../src-main/api/app.js';
 import { SCHEMA_VERSION } from '../../src-main/db/migrations/index.js';
 import { applyLibrarySnapshot } from '../../src-main/services/library.js';
+import { createUser } from '../../src-main/services/users.js';
 import { project, snapshot } from '../helpers/projects.js';
 import { useTempDir } from '../helpers/tmp.js';
 
 const tempDir = useTempDir();
 
-function setup() {
+async function setup() {
   const logs: string[] = [];
   const app = openAppApi(join(tempDir(), 'd.db'), { log: (m) => logs.push(m) });
   applyLibrarySnapshot(app.db, snapshot(3, [project(1), project(2, { district: '台山市' })]), 'import');
-  return { app, logs };
+  await createUser(app.db, { username: 'officer', displayName: '张伟', role: 'loan_officer', password: 'correct horse 1' });
+  const login = await app.dispatch('auth.login', { username: 'officer', password: 'correct horse 1' });
+  const sessionId = (login as { value: { sessionId: string } }).value.sessionId;
+  const call = (method: string, input: unknown, lang?: 'en') => app.dispatch(method, input, { sessionId, ...(lang ? { lang } : {}) });
+  return { app, logs, call };
 }
 
 describe('dispatch (in-process transport)', () => {
   it('answers app.info and library.list through the contract', async () => {
-    const { app } = setup();
+    const { app, call } = await setup();
     const info = await app.dispatch('app.info', {});
     expect(info).toMatchObject({ ok: true, value: { schemaVersion: SCHEMA_VERSION, dbFile: 'd.db', library: { version: 3, projectCount: 2 } } });
-    const list = await app.dispatch('library.list', { district: '台山市' });
+    expect(await app.dispatch('library.list', {})).toMatchObject({ ok: false, error: { code: 'LOGIN_REQUIRED' } });
+    const list = await call('library.list', { district: '台山市' });
     expect(list).toMatchObject({ ok: true, value: { total: 1, page: 1, pageSize: 50 } });
     await app.close();
   });
 
   it('returns error envelopes, never throws: unknown method, bad input with the field, not found', async () => {
-    const { app } = setup();
-    expect(await app.dispatch('library.drop', {})).toEqual({
+    const { app, call } = await setup();
+    expect(await call('library.drop', {})).toEqual({
       ok: false,
       error: { code: 'UNKNOWN_METHOD', message: '未知的接口方法：library.drop' },
     });
-    const bad = await app.dispatch('library.list', { pageSize: 10_000 });
+    const bad = await call('library.list', { pageSize: 10_000 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: 'pageSize' } });
-    const extra = await app.dispatch('library.list', { sql: 'DROP TABLE project' });
+    const extra = await call('library.list', { sql: 'DROP TABLE project' });
     expect(extra).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    const missing = await app.dispatch('library.get', { id: 'JM-NONE' }, { lang: 'en' });
+    const missing = await call('library.get', { id: 'JM-NONE' }, 'en');
     expect(missing).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Not found: JM-NONE', path: 'id' } });
     await app.close();
   });
 
   it('turns an unexpected failure into INTERNAL without leaking details, and logs it', async () => {
-    const { app, logs } = setup();
+    const { app, logs, call } = await setup();
     await app.db.close();
-    const res = await app.dispatch('library.list', {});
+    const res = await call('library.list', {});
     expect(res).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(res)).not.toMatch(/sqlite|stack/i);
     expect(logs.join('\n')).toMatch(/library\.list/);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openAppApi, type AppApi } from '../../src-main/api/app.js';
 import { startBrowserServer, type BrowserServer } from '../../src-main/api/http.js';
 import { applyLibrarySnapshot } from '../../src-main/services/library.js';
+import { createUser } from '../../src-main/services/users.js';
 import { project, snapshot } from '../helpers/projects.js';
 import { useTempDir } from '../helpers/tmp.js';
 
@@ -27,8 +28,15 @@ async function start() {
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
   app = openAppApi(join(dir, 'h.db'));
   applyLibrarySnapshot(app.db, snapshot(1, [project(1)]), 'import');
+  await createUser(app.db, { username: 'officer', displayName: '张伟', role: 'loan_officer', password: 'correct horse 1' });
   server = await startBrowserServer({ dispatch: app.dispatch, rendererDir: renderer });
   return server;
+}
+
+/** Signs in over HTTP and returns the session header to send. */
+async function session(s: BrowserServer): Promise<Record<string, string>> {
+  const r = await rpc(s, 'auth.login', { username: 'officer', password: 'correct horse 1' });
+  return { 'x-greendesk-session': (JSON.parse(r.body) as { value: { sessionId: string } }).value.sessionId };
 }
 
 interface Reply {
@@ -69,9 +77,11 @@ describe('browser-mode server', () => {
     expect(s.token.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('answers an RPC with the token', async () => {
+  it('answers an RPC with the token, and a signed-in one with the session header', async () => {
     const s = await start();
-    const r = await rpc(s, 'library.list', { page: 1 });
+    expect(JSON.parse((await rpc(s, 'app.info', {})).body)).toMatchObject({ ok: true, value: { library: { version: 1 } } });
+    expect(JSON.parse((await rpc(s, 'library.list', { page: 1 })).body)).toMatchObject({ ok: false, error: { code: 'LOGIN_REQUIRED' } });
+    const r = await rpc(s, 'library.list', { page: 1 }, await session(s));
     expect(r.status).toBe(200);
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { total: 1 } });
   });
@@ -108,7 +118,7 @@ describe('browser-mode server', () => {
     expect(get.status).toBe(405);
     const big = await send(s, '/rpc/app.info', { method: 'POST', headers, body: Buffer.alloc(9 * 1024 * 1024, 32) });
     expect(big.status).toBe(413);
-    const en = await rpc(s, 'library.get', { id: 'X' }, { 'x-greendesk-lang': 'en' });
+    const en = await rpc(s, 'library.get', { id: 'X' }, { 'x-greendesk-lang': 'en', ...(await session(s)) });
     expect(JSON.parse(en.body).error.message).toBe('Not found: X');
   });
 

@@ -11,10 +11,12 @@ const stagedId = z.string().regex(/^[a-f0-9]{32}$/);
 
 export const fileMethods = {
   'files.stageBegin': {
+    access: 'user',
     input: z.object({ name: z.string().min(1).max(255), size: z.number().int().min(0).max(MAX_STAGED_BYTES) }).strict(),
     output: z.object({ stagedId }),
   },
   'files.stageChunk': {
+    access: 'user',
     input: z
       .object({
         stagedId,
@@ -26,6 +28,7 @@ export const fileMethods = {
     output: z.object({ received: z.number().int() }),
   },
   'files.stageEnd': {
+    access: 'user',
     input: z.object({ stagedId }).strict(),
     output: z.object({ stagedId, name: z.string(), size: z.number().int(), sha256: z.string() }),
   },

@@ -13,6 +13,7 @@ export type JobState = z.infer<typeof jobStateSchema>;
 
 export const jobMethods = {
   'jobs.get': {
+    access: 'user',
     input: z.object({ jobId: z.string().min(1).max(64) }).strict(),
     output: jobStateSchema,
   },

@@ -37,6 +37,7 @@ const stagedId = z.string().regex(/^[a-f0-9]{32}$/);
 
 export const libraryMethods = {
   'library.list': {
+    access: 'user',
     input: libraryFilterSchema
       .extend({
         page: z.number().int().min(1).max(1_000_000).default(1),
@@ -51,11 +52,13 @@ export const libraryMethods = {
     }),
   },
   'library.get': {
+    access: 'user',
     input: z.object({ id: z.string().min(1).max(64) }).strict(),
     output: projectSchema,
   },
   /** Every stored version of a project, newest first, with the fields that changed against the one before. */
   'library.history': {
+    access: 'user',
     input: z.object({ id: z.string().min(1).max(64) }).strict(),
     output: z.object({
       items: z.array(z.object({ libraryVersion: z.number().int(), changed: z.array(z.string()), project: projectSchema })),
@@ -63,6 +66,7 @@ export const libraryMethods = {
   },
   /** Reads a staged snapshot file and reports what importing it would do, changing nothing. */
   'library.importPreview': {
+    access: 'user',
     input: z.object({ stagedId }).strict(),
     output: z.object({
       fileName: z.string(),
@@ -80,11 +84,13 @@ export const libraryMethods = {
   },
   /** Starts importing a staged snapshot as a background job; poll jobs.get for progress and the ImportResult. */
   'library.importStart': {
+    access: 'user',
     input: z.object({ stagedId, skipInvalid: z.boolean().default(false) }).strict(),
     output: z.object({ jobId: z.string() }),
   },
   /** The filtered library as a spreadsheet (cells neutralised so Excel never evaluates them). */
   'library.export': {
+    access: 'user',
     input: libraryFilterSchema.extend({ format: z.enum(['xlsx', 'csv']) }).strict(),
     output: z.object({ fileName: z.string(), mimeType: z.string(), contentBase64: z.string(), rows: z.number().int() }),
   },
