@@ -3,7 +3,7 @@
  * mode the same contract goes over `POST /rpc/<method>` to the loopback server with the run's token.
  * Both return result envelopes; a network failure rejects and the client turns it into ApiError TRANSPORT.
  */
-import type { GreenDeskBridge } from '../../shared/contract/bridge.js';
+import type { CallMetaWire, GreenDeskBridge } from '../../shared/contract/bridge.js';
 import type { Transport } from '../../shared/contract/client.js';
 import type { ErrorEnvelope, Result } from '../../shared/errors.js';
 import { errorMessage, type Lang } from '../../shared/i18n/errors.js';
@@ -23,8 +23,9 @@ export function transportKind(win: unknown): TransportKind {
   return findBridge(win) ? 'ipc' : 'http';
 }
 
-export function ipcTransport(bridge: Bridge): Transport {
-  return (method, input) => bridge.invoke(method, input);
+/** IPC: the language and the session id go along as the call's meta (the preload passes them to main). */
+export function ipcTransport(bridge: Bridge, meta: () => CallMetaWire = () => ({})): Transport {
+  return (method, input) => bridge.invoke(method, input, meta());
 }
 
 export interface HttpTransportOptions {
@@ -35,6 +36,8 @@ export interface HttpTransportOptions {
   baseUrl?: string;
   /** Called when the server refuses the token (401), so the app can show the "open the printed URL" page. */
   onUnauthorized?: () => void;
+  /** The signed-in session, sent as `X-GreenDesk-Session` when there is one. */
+  sessionId?: () => string | null;
 }
 
 function isEnvelope(body: unknown): body is Result<unknown> {
@@ -59,9 +62,12 @@ export function httpTransport(opts: HttpTransportOptions): Transport {
       return failure('UNAUTHORIZED', lang);
     }
     const doFetch = opts.fetch ?? globalThis.fetch.bind(globalThis);
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-GreenDesk-Token': token, 'X-GreenDesk-Lang': lang };
+    const sessionId = opts.sessionId?.();
+    if (sessionId) headers['X-GreenDesk-Session'] = sessionId;
     const res = await doFetch(`${opts.baseUrl ?? ''}/rpc/${encodeURIComponent(method)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-GreenDesk-Token': token, 'X-GreenDesk-Lang': lang },
+      headers,
       body: JSON.stringify(input ?? {}),
       credentials: 'same-origin',
       cache: 'no-store',

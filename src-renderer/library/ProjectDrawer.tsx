@@ -1,5 +1,10 @@
-/** A project's details from 'library.get', in a side drawer. */
-import { Alert, Descriptions, Drawer, Skeleton, Tag } from 'antd';
+/**
+ * A project's details from 'library.get' in a side drawer: every field with its Chinese name, money in 万元, the
+ * expected benefits, the recommending department, the version history, and 发起授信申请 (which keeps the project
+ * in the application draft and opens 授信申请). Esc closes it.
+ */
+import { AuditOutlined } from '@ant-design/icons';
+import { Alert, Button, Descriptions, Drawer, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import type { DescriptionsProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,15 +12,26 @@ import type { Project } from '../../shared/domain/project.js';
 import { formatWanYuan } from '../../shared/domain/money.js';
 import { useApi } from '../api/client.js';
 import { formatQuantity } from '../format.js';
+import { useApplicationDraftStore } from '../stores/applicationDraft.js';
 import { useUiStore } from '../stores/ui.js';
 import { STATUS_COLORS, useDomainLabels } from './labels.js';
+import { ProjectHistory } from './ProjectHistory.js';
 
 type Loaded = { id: string; project: Project | null; error: string | null };
 
-export function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+export interface ProjectDrawerProps {
+  id: string | null;
+  onClose(): void;
+  /** Called once the drawer has closed (to give the focus back to the row). */
+  afterClose?(): void;
+}
+
+export function ProjectDrawer({ id, onClose, afterClose }: ProjectDrawerProps) {
   const { t } = useTranslation();
   const client = useApi();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const startFrom = useApplicationDraftStore((s) => s.startFrom);
+  const setPage = useUiStore((s) => s.setPage);
 
   useEffect(() => {
     if (id === null) return;
@@ -30,20 +46,49 @@ export function ProjectDrawer({ id, onClose }: { id: string | null; onClose: () 
   }, [client, id]);
 
   const current = loaded && loaded.id === id ? loaded : null;
+  const project = current?.project ?? null;
+  const apply = () => {
+    if (!project) return;
+    startFrom(project);
+    onClose();
+    setPage('applications');
+  };
   return (
     <Drawer
       open={id !== null}
       onClose={onClose}
-      size={600}
-      title={current?.project?.name ?? t('project.drawerTitle')}
+      afterOpenChange={(open) => {
+        if (!open) afterClose?.();
+      }}
+      size={640}
+      title={
+        <div className="gd-drawer-title">
+          <span>{project?.name ?? t('project.drawerTitle')}</span>
+          {project ? <span className="gd-mono gd-drawer-subtitle">{project.id}</span> : null}
+        </div>
+      }
+      extra={
+        <Tooltip title={t('project.applyHint')} placement="bottomRight">
+          <Button type="primary" icon={<AuditOutlined />} disabled={!project} onClick={apply} data-testid="start-application">
+            {t('project.apply')}
+          </Button>
+        </Tooltip>
+      }
       destroyOnHidden
     >
       {!current ? (
         <Skeleton active paragraph={{ rows: 10 }} />
       ) : current.error ? (
         <Alert type="error" showIcon title={t('project.loadError')} description={current.error} />
-      ) : current.project ? (
-        <ProjectDetails project={current.project} />
+      ) : project ? (
+        <>
+          {project.status === 'withdrawn' ? <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('project.withdrawnNote')} /> : null}
+          <ProjectDetails project={project} />
+          <Typography.Title level={2} className="gd-section-title">
+            {t('project.history')}
+          </Typography.Title>
+          <ProjectHistory id={project.id} />
+        </>
       ) : null}
     </Drawer>
   );
@@ -55,7 +100,7 @@ function ProjectDetails({ project: p }: { project: Project }) {
   const lang = useUiStore((s) => s.lang);
   const q = (n: number) => formatQuantity(n, lang);
   const section = (title: string, items: DescriptionsProps['items']) => (
-    <Descriptions title={title} size="small" bordered column={1} items={items} styles={{ label: { width: 170 } }} style={{ marginBottom: 16 }} />
+    <Descriptions title={title} size="small" bordered column={1} items={items} styles={{ label: { width: 180 } }} style={{ marginBottom: 16 }} />
   );
   return (
     <>
@@ -83,10 +128,10 @@ function ProjectDetails({ project: p }: { project: Project }) {
         { key: 'need', label: t('project.financingNeed'), children: <span className="gd-money">{formatWanYuan(p.financingNeedFen)}</span> },
       ])}
       {section(t('project.benefits'), [
-        { key: 'carbon', label: t('project.carbonReduction'), children: q(p.expectedBenefits.carbonReductionT) },
-        { key: 'energy', label: t('project.energySaved'), children: q(p.expectedBenefits.energySavedTce) },
-        { key: 'waste', label: t('project.wasteUtilized'), children: q(p.expectedBenefits.wasteUtilizedT) },
-        { key: 'hazardous', label: t('project.hazardousDisposed'), children: q(p.expectedBenefits.hazardousDisposedT) },
+        { key: 'carbon', label: t('project.carbonReduction'), children: <span className="gd-money">{q(p.expectedBenefits.carbonReductionT)}</span> },
+        { key: 'energy', label: t('project.energySaved'), children: <span className="gd-money">{q(p.expectedBenefits.energySavedTce)}</span> },
+        { key: 'waste', label: t('project.wasteUtilized'), children: <span className="gd-money">{q(p.expectedBenefits.wasteUtilizedT)}</span> },
+        { key: 'hazardous', label: t('project.hazardousDisposed'), children: <span className="gd-money">{q(p.expectedBenefits.hazardousDisposedT)}</span> },
       ])}
       {section(t('project.record'), [
         { key: 'dept', label: t('project.sourceDept'), children: p.sourceDept || t('common.none') },

@@ -1,8 +1,12 @@
-/** The window: header (name, language), side navigation, the current page, and the status bar. */
+/** The window: header (name, language), side navigation, the current page, the status bar, and the library import. */
 import { Layout } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/client.js';
+import { ImportDialog } from '../library/import/ImportDialog.js';
+import { ImportNotifier } from '../library/import/ImportNotifier.js';
+import { useIdleLock } from '../auth/LockScreen.js';
+import { UserMenu } from '../auth/UserMenu.js';
 import { useStatusStore, watchOnline } from '../stores/status.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { NavMenu } from './NavMenu.js';
@@ -14,6 +18,7 @@ export function AppShell() {
   const client = useApi();
   const loadInfo = useStatusStore((s) => s.loadInfo);
 
+  useIdleLock();
   useEffect(() => watchOnline(), []);
   useEffect(() => {
     void loadInfo(client);
@@ -31,6 +36,7 @@ export function AppShell() {
         </div>
         <span className="gd-header-spacer" />
         <LanguageSwitch />
+        <UserMenu />
       </Layout.Header>
       <Layout hasSider>
         <Layout.Sider className="gd-sider" width={212} theme="light">
@@ -45,6 +51,9 @@ export function AppShell() {
       <Layout.Footer style={{ padding: 0 }}>
         <StatusBar />
       </Layout.Footer>
+      {/* The import outlives the page it started on: its dialog and notifications belong to the window. */}
+      <ImportDialog />
+      <ImportNotifier />
     </Layout>
   );
 }

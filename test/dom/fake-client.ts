@@ -9,13 +9,18 @@ export interface FakeClient extends ApiClient {
   calls: { method: Method; input: unknown }[];
 }
 
+/** The signed-in user the fake answers 'auth.status' with unless a test says otherwise (the whole app needs one). */
+export const OFFICER = { id: 2, username: 'zhangwei', displayName: '张伟（客户经理）', role: 'loan_officer' as const };
+export const APPROVER = { id: 3, username: 'lina', displayName: '李娜（审批人）', role: 'approver' as const };
+
 export function fakeClient(handlers: Handlers): FakeClient {
   const calls: FakeClient['calls'] = [];
+  const all: Handlers = { 'auth.status': () => ({ needsSetup: false, user: OFFICER }), ...handlers };
   return {
     calls,
     async call(method, input) {
       calls.push({ method, input });
-      const h = handlers[method] as ((i: unknown) => unknown) | undefined;
+      const h = all[method] as ((i: unknown) => unknown) | undefined;
       if (!h) throw new ApiError({ code: 'UNKNOWN_METHOD', message: `未知的接口方法：${method}` });
       return (await h(input)) as never;
     },

@@ -48,7 +48,7 @@ export async function flush(ms = 0): Promise<void> {
 }
 
 /** Polls until check() stops throwing (or returns true), flushing React between tries. */
-export async function waitFor(check: () => unknown, timeoutMs = 3000): Promise<void> {
+export async function waitFor(check: () => unknown, timeoutMs = 8000): Promise<void> {
   const start = Date.now();
   let lastError: unknown;
   for (;;) {

@@ -1,5 +1,11 @@
 /** happy-dom setup for renderer tests: what antd expects from a browser, React's act environment, clean state. */
 import { afterEach } from 'vitest';
+import { useApplicationDraftStore } from '../../src-renderer/stores/applicationDraft.js';
+import { resetImporter } from '../../src-renderer/stores/importer.js';
+import { writeSessionId } from '../../src-renderer/api/session.js';
+import { initialFormData, useApplicationFormStore } from '../../src-renderer/stores/applicationForm.js';
+import { initialApplicationsData, useApplicationsStore } from '../../src-renderer/stores/applications.js';
+import { initialAuthData, useAuthStore } from '../../src-renderer/stores/auth.js';
 import { initialLibraryData, useLibraryStore } from '../../src-renderer/stores/library.js';
 import { useSessionStore } from '../../src-renderer/stores/session.js';
 import { useStatusStore } from '../../src-renderer/stores/status.js';
@@ -45,4 +51,10 @@ afterEach(async () => {
   useSessionStore.setState({ auth: 'ok' });
   useStatusStore.setState({ info: null, infoError: null, online: true });
   useLibraryStore.setState(initialLibraryData);
+  resetImporter();
+  useApplicationDraftStore.setState({ project: null });
+  useAuthStore.setState(initialAuthData);
+  useApplicationsStore.setState(initialApplicationsData);
+  useApplicationFormStore.setState(initialFormData);
+  writeSessionId(null);
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/contract/client.js';
 import { api, createAppClient, pickTransport } from '../../src-renderer/api/client.js';
+import { readSessionId, SESSION_STORAGE_KEY, writeSessionId } from '../../src-renderer/api/session.js';
 import { TOKEN_STORAGE_KEY } from '../../src-renderer/api/token.js';
 import { httpTransport, transportKind } from '../../src-renderer/api/transport.js';
 import { useSessionStore } from '../../src-renderer/stores/session.js';
@@ -17,7 +18,7 @@ describe('transport choice', () => {
     const client = createAppClient(() => ({ win: { greendesk: { invoke } }, token: () => 't', lang: () => 'zh-CN', fetch: fetchSpy }));
     const out = await client.call('app.info', {});
     expect(out).toEqual({ appVersion: '9.9.9' });
-    expect(invoke).toHaveBeenCalledWith('app.info', {});
+    expect(invoke).toHaveBeenCalledWith('app.info', {}, { lang: 'zh-CN' });
     expect(fetchSpy).not.toHaveBeenCalled();
     expect(transportKind({ greendesk: { invoke } })).toBe('ipc');
   });
@@ -33,7 +34,7 @@ describe('transport choice', () => {
     (window as unknown as { greendesk: unknown }).greendesk = { invoke };
     const out = await api.call('library.get', { id: 'X' });
     expect(out).toBe('from-ipc');
-    expect(invoke).toHaveBeenCalledWith('library.get', { id: 'X' });
+    expect(invoke).toHaveBeenCalledWith('library.get', { id: 'X' }, { lang: 'zh-CN' });
   });
 
   it('the app singleton uses HTTP with the stored token and the UI language otherwise', async () => {
@@ -122,5 +123,47 @@ describe('HTTP transport', () => {
       }) as typeof fetch,
     }));
     await expect(client.call('app.info', {})).rejects.toMatchObject({ code: 'TRANSPORT' });
+  });
+});
+
+describe('the signed-in session on every call', () => {
+  it('IPC passes { lang, sessionId } as the third argument (kept in memory only)', async () => {
+    const invoke = vi.fn(async () => ({ ok: true as const, value: {} }));
+    (window as unknown as { greendesk: unknown }).greendesk = { invoke };
+    writeSessionId('sess-ipc');
+    useUiStore.getState().setLang('en');
+    await api.call('applications.list', { queue: 'mine' });
+    expect(invoke).toHaveBeenCalledWith('applications.list', { queue: 'mine' }, { lang: 'en', sessionId: 'sess-ipc' });
+    expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
+  });
+
+  it('HTTP sends X-GreenDesk-Session when signed in, and nothing when not', async () => {
+    const fetchMock = vi.fn(async () => jsonResponse(200, { ok: true, value: {} }));
+    let session: string | null = 'sess-http';
+    const client = createAppClient(() => ({ win: {}, token: () => 't', lang: () => 'zh-CN', sessionId: () => session, fetch: fetchMock as unknown as typeof fetch }));
+    await client.call('auth.status', {});
+    session = null;
+    await client.call('auth.status', {});
+    const headers = (i: number) => (fetchMock.mock.calls[i] as unknown as [string, RequestInit])[1].headers as Record<string, string>;
+    expect(headers(0)['X-GreenDesk-Session']).toBe('sess-http');
+    expect(headers(1)).not.toHaveProperty('X-GreenDesk-Session');
+  });
+
+  it('browser mode keeps the session id in sessionStorage for a reload, and forgets it on sign-out', async () => {
+    sessionStorage.setItem(TOKEN_STORAGE_KEY, 'tok');
+    writeSessionId('sess-tab');
+    expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBe('sess-tab');
+    const fetchMock = vi.fn(async () => jsonResponse(200, { ok: true, value: { needsSetup: false, user: null } }));
+    vi.stubGlobal('fetch', fetchMock);
+    try {
+      await api.call('auth.status', {});
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const init = (fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1];
+    expect((init.headers as Record<string, string>)['X-GreenDesk-Session']).toBe('sess-tab');
+    writeSessionId(null);
+    expect(readSessionId()).toBeNull();
+    expect(sessionStorage.getItem(SESSION_STORAGE_KEY)).toBeNull();
   });
 });
