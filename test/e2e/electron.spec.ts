@@ -122,7 +122,7 @@ test.describe('the Electron app', () => {
 
   test('the 项目库 page shows the demo library', async () => {
     await win.getByRole('menuitem', { name: /项目库/ }).click();
-    const rows = win.locator('.ant-table-tbody tr.ant-table-row');
+    const rows = win.locator('.ant-table-tbody .ant-table-row');
     await expect(rows.first()).toBeVisible({ timeout: 30_000 });
     expect(await rows.count()).toBeGreaterThan(0);
   });

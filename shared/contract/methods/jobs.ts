@@ -7,7 +7,7 @@ export const jobStateSchema = z.object({
   state: z.enum(['running', 'done', 'failed']),
   progress: z.object({ phase: z.string(), done: z.number().int(), total: z.number().int() }),
   result: z.unknown().optional(),
-  error: z.object({ code: z.string(), message: z.string(), path: z.string().optional() }).optional(),
+  error: z.object({ code: z.string(), message: z.string(), path: z.string().optional(), details: z.unknown().optional() }).optional(),
 });
 export type JobState = z.infer<typeof jobStateSchema>;
 
