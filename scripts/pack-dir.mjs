@@ -13,6 +13,7 @@
 //   - better-sqlite3's native .node exists, is packaged and covered by asarUnpack
 // Where the Electron binary IS present it then runs `electron-builder --dir` (skip with --no-builder) and checks
 // the unpacked app. Exits 0 when every check passed, 1 otherwise.
+import { findElectronBinary } from './electron-binary.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -64,24 +65,7 @@ function walk(relDir) {
   return files;
 }
 
-/** The Electron binary's path, or the reason there is none — without require('electron'), which downloads. */
-function electronBinary() {
-  let dir;
-  try {
-    dir = dirname(require.resolve('electron/package.json'));
-  } catch {
-    return { reason: 'the electron package is not installed' };
-  }
-  const pathFile = join(dir, 'path.txt');
-  const rel = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const p = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, rel || 'electron');
-    return existsSync(p) ? { path: p, distDir: process.env.ELECTRON_OVERRIDE_DIST_PATH } : { reason: `ELECTRON_OVERRIDE_DIST_PATH is set but ${p} does not exist` };
-  }
-  if (!rel) return { reason: `${toPosix(relative(root, pathFile))} is missing: the binary was never downloaded` };
-  const p = join(dir, 'dist', rel);
-  return existsSync(p) ? { path: p, distDir: join(dir, 'dist') } : { reason: `${toPosix(relative(root, p))} does not exist` };
-}
+const electronBinary = () => findElectronBinary(root);
 
 // ---------------------------------------------------------------------------------------------------------------
 console.log('GreenDesk package structure (pack:dir)\n');

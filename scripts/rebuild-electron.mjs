@@ -26,6 +26,7 @@
 // "was compiled against a different Node.js version (NODE_MODULE_VERSION …)".
 //
 // Options: --dry-run (print the command only), --dist-url=<headers mirror>.
+import { findElectronBinary } from './electron-binary.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -43,24 +44,7 @@ function die(zh, en) {
   process.exit(1);
 }
 
-/** The Electron binary's path, or the reason there is none — without require('electron'), which downloads. */
-function electronBinary() {
-  let dir;
-  try {
-    dir = dirname(require.resolve('electron/package.json'));
-  } catch {
-    return { reason: 'the electron package is not installed' };
-  }
-  const pathFile = join(dir, 'path.txt');
-  const rel = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
-  if (process.env.ELECTRON_OVERRIDE_DIST_PATH) {
-    const p = join(process.env.ELECTRON_OVERRIDE_DIST_PATH, rel || 'electron');
-    return existsSync(p) ? { path: p } : { reason: `ELECTRON_OVERRIDE_DIST_PATH is set but ${p} does not exist` };
-  }
-  if (!rel) return { reason: `${pathFile} is missing: the binary was never downloaded` };
-  const p = join(dir, 'dist', rel);
-  return existsSync(p) ? { path: p } : { reason: `${p} does not exist` };
-}
+const electronBinary = () => findElectronBinary(root);
 
 const binary = electronBinary();
 if (!binary.path) {

@@ -3,25 +3,17 @@
 // in browser mode on 127.0.0.1 from the user's data folder (first run creates the database with the demo library)
 // and print the URL. Extra arguments go to browser mode: `npm start -- --port 8080`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { findElectronBinary } from './electron-binary.mjs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 
-/** The Electron binary if it is installed. Never `require('electron')`: when the binary is missing that starts a download. */
+/** The Electron binary if it is installed (see electron-binary.mjs: never require('electron')). */
 function electronBinary() {
-  try {
-    const dir = dirname(require.resolve('electron/package.json'));
-    const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const exe = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathFile, 'utf8').trim());
-    return existsSync(exe) ? exe : null;
-  } catch {
-    return null;
-  }
+  const found = findElectronBinary(root);
+  return 'path' in found ? found.path : null;
 }
 
 if (process.env.GREENDESK_SKIP_BUILD !== '1') {

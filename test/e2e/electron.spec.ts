@@ -1,8 +1,8 @@
 // The real desktop app under Playwright's `_electron`: out/main/index.js (built by `npm run build`) in the real
 // Electron binary, on a fresh data folder (GREENDESK_DATA_DIR), first run and all. Where the binary does not exist —
 // it cannot be downloaded on the machines we build on — every test here is skipped and the reason printed.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { findElectronBinary } from '../../scripts/electron-binary.mjs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,29 +11,7 @@ import { _electron, expect, test, type ElectronApplication } from '@playwright/t
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MAIN_BUNDLE = join(root, 'out', 'main', 'index.js');
 
-/**
- * The Electron binary's path, or why there is none. Not `require('electron')`: when the binary is missing that
- * starts a download (which hangs or fails here) before it throws.
- */
-function electronBinary(): { path: string } | { reason: string } {
-  const require = createRequire(join(root, 'package.json'));
-  let dir: string;
-  try {
-    dir = dirname(require.resolve('electron/package.json'));
-  } catch {
-    return { reason: 'the electron package is not installed' };
-  }
-  const pathFile = join(dir, 'path.txt');
-  const rel = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
-  const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;
-  if (override) {
-    const p = join(override, rel || 'electron');
-    return existsSync(p) ? { path: p } : { reason: `ELECTRON_OVERRIDE_DIST_PATH is set but ${p} does not exist` };
-  }
-  if (!rel) return { reason: `${pathFile} is missing (the binary is downloaded lazily and never was)` };
-  const p = join(dir, 'dist', rel);
-  return existsSync(p) ? { path: p } : { reason: `${p} does not exist` };
-}
+const electronBinary = () => findElectronBinary(root);
 
 const binary = electronBinary();
 const skipReason =
