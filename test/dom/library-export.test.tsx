@@ -48,6 +48,8 @@ describe('export', () => {
     await renderWith(client, <LibraryPage />);
     await waitFor(() => expect(tableRows()).toHaveLength(3));
     await act(async () => {
+      // As typing would: the box's text and the query (the box's pending debounce then agrees with it).
+      useLibraryStore.getState().setSearchText('光伏');
       useLibraryStore.getState().setQuery('光伏');
       useLibraryStore.getState().setFilter('district', '新会区');
     });

@@ -59,8 +59,13 @@ describe('search as you type', () => {
     });
     await renderWith(client, <LibraryPage />);
     await waitFor(() => expect(tableRows()).toHaveLength(5));
-    await act(async () => useLibraryStore.getState().setQuery('光'));
-    await act(async () => useLibraryStore.getState().setQuery('污水'));
+    // Typed text and query together, as the box does, so its initial debounce cannot reset the query.
+    const type = (q: string) => {
+      useLibraryStore.getState().setSearchText(q);
+      useLibraryStore.getState().setQuery(q);
+    };
+    await act(async () => type('光'));
+    await act(async () => type('污水'));
     await waitFor(() => expect(tableRows()).toHaveLength(1));
     expect(tableRows()[0]!.textContent).toContain('鹤山市污水处理厂提标改造');
     await act(async () => slow.resolve({ total: 4, page: 1, pageSize: 200, items: [make(0), make(1), make(3), make(4)] }));
