@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: typecheck, lint (including the layering rule), unit and integration tests (vitest: node and dom),
-// build, then end-to-end tests in real Chromium through browser mode (Playwright). Every step runs even when an
+// `npm test`: typecheck, lint (including the layering rule), build, unit and integration tests (vitest: node and
+// dom), then end-to-end tests in real Chromium through browser mode (Playwright). Every step runs even when an
 // earlier one fails; the last line is the plain summary `N passed, N failed` that CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +35,10 @@ check('typecheck (node)', step('typecheck (node)', [bin('typescript', 'bin/tsc')
 check('typecheck (web)', step('typecheck (web)', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.web.json', '--noEmit']));
 check('lint + layering', step('lint + layering', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0']));
 
+// The build first: the unit tests also check the built preload bundle (it must require nothing but 'electron').
+const buildOk = step('build (electron-vite)', [bin('electron-vite', 'bin/electron-vite.js'), 'build']);
+check('build', buildOk);
+
 const vitestJson = join(tmp, 'vitest.json');
 rmSync(vitestJson, { force: true });
 const vitestOk = step('unit + integration (vitest)', [
@@ -49,8 +53,6 @@ if (existsSync(vitestJson)) {
   if (v.numFailedTestSuites > 0 && v.numFailedTests === 0) failed += v.numFailedTestSuites;
 } else if (!vitestOk) check('vitest', false);
 
-const buildOk = step('build (electron-vite)', [bin('electron-vite', 'bin/electron-vite.js'), 'build']);
-check('build', buildOk);
 
 if (buildOk) {
   const pwJson = join(tmp, 'playwright.json');
