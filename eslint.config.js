@@ -1,6 +1,7 @@
 // Lint, including the layering rule (ENGINEERING.md): shared imports nothing of ours and nothing of Node, the
 // DOM or Electron; src-renderer imports only shared; src-main and src-hub import shared and Node, never each
-// other or the renderer; only src-main/electron may load `electron`.
+// other or the renderer; src-node (the Node-side code both of them use: the city's file formats, the CLI runner)
+// imports shared and Node only; only src-main/electron may load `electron`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -37,12 +38,12 @@ export default tseslint.config(
   },
   layer(
     ['shared/**'],
-    ['**/src-main/**', '**/src-renderer/**', '**/src-hub/**', 'node:*', ...node, 'electron', 'react', 'react-dom', 'antd', ...native],
+    ['**/src-main/**', '**/src-renderer/**', '**/src-hub/**', '**/src-node/**', 'node:*', ...node, 'electron', 'react', 'react-dom', 'antd', ...native],
     'shared/ is pure TypeScript: it imports nothing of ours outside shared/ and no Node, DOM or Electron module.',
   ),
   layer(
     ['src-renderer/**'],
-    ['**/src-main/**', '**/src-hub/**', 'node:*', ...node, 'electron', ...native],
+    ['**/src-main/**', '**/src-hub/**', '**/src-node/**', 'node:*', ...node, 'electron', ...native],
     'src-renderer/ imports only shared/ and browser packages; it reaches the services through the typed client.',
   ),
   layer(
@@ -54,6 +55,11 @@ export default tseslint.config(
     ['src-main/electron/**'],
     ['**/src-renderer/**', '**/src-hub/**'],
     'src-main/electron/ never imports the renderer or the hub.',
+  ),
+  layer(
+    ['src-node/**'],
+    ['**/src-renderer/**', '**/src-main/**', '**/src-hub/**', 'electron'],
+    'src-node/ is the Node-side code the app and the hub share: it imports shared/ and Node only.',
   ),
   layer(
     ['src-hub/**'],

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/errors.js';
 import { openDatabase, type AppDb } from '../db/open.js';
-import { requireString, type Parsed } from './args.js';
+import { requireString, type Parsed } from '../../src-node/cli/args.js';
 
 const MAX_INPUT_BYTES = 1024 * 1024;
 

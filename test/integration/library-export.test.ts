@@ -14,7 +14,7 @@ import { getProject } from '../../src-main/db/queries/library.js';
 import { searchProjects } from '../../src-main/db/queries/library-search.js';
 import { generateDemoSnapshot } from '../../src-main/services/demo/generate.js';
 import { exportLibrary, fenToWanText, quantityText, writeLibraryFile } from '../../src-main/services/library-export.js';
-import { parseCsv } from '../../src-main/services/library-import/csv-parse.js';
+import { parseCsv } from '../../src-node/library-files/csv-parse.js';
 import { readLibraryFile } from '../../src-main/services/library-import/import.js';
 import { applyLibrarySnapshot, snapshotProjectToProject } from '../../src-main/services/library.js';
 import { project } from '../helpers/projects.js';

@@ -20,6 +20,11 @@ describe('layering rule', () => {
     ['src-main/services/x.ts', "import { App } from '../../src-renderer/App.js';"],
     ['src-main/services/x.ts', "import { app } from 'electron';"],
     ['src-hub/x.ts', "import { openDatabase } from '../src-main/db/open.js';"],
+    ['src-main/services/x.ts', "import { startHub } from '../../src-hub/server.js';"],
+    ['src-node/cli/x.ts', "import { openDatabase } from '../../src-main/db/open.js';"],
+    ['src-node/cli/x.ts', "import { startHub } from '../../src-hub/server.js';"],
+    ['shared/domain/x.ts', "import { parse } from '../../src-node/cli/args.js';"],
+    ['src-renderer/library/x.ts', "import { parse } from '../../src-node/cli/args.js';"],
   ])('refuses %s: %s', async (file, code) => {
     expect(await restricted(file, code + '\nexport const y = 1;\n')).toBe(true);
   });
@@ -29,6 +34,8 @@ describe('layering rule', () => {
     ['src-main/services/x.ts', "import { readFileSync } from 'node:fs';"],
     ['src-main/electron/x.ts', "import { app } from 'electron';"],
     ['src-main/api/x.ts', "import { CONTENT_SECURITY_POLICY } from '../../shared/csp.js';"],
+    ['src-main/cli/x.ts', "import { parse } from '../../src-node/cli/args.js';"],
+    ['src-hub/cli/x.ts', "import { readLibraryFile } from '../../src-node/library-files/read.js';"],
   ])('allows %s: %s', async (file, code) => {
     expect(await restricted(file, code + '\nexport const y = 1;\n')).toBe(false);
   });

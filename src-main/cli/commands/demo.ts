@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { openDatabase } from '../../db/open.js';
 import { seedDemo, DEFAULT_DEMO_PROJECTS } from '../../services/demo-seed.js';
-import { intOption, requireString } from '../args.js';
+import { intOption, requireString } from '../../../src-node/cli/args.js';
 import type { Command } from './types.js';
 
 export const demoCommand: Command = {

@@ -9,8 +9,9 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import { openDatabase } from '../../db/open.js';
 import { exportFormatOf, writeLibraryFile } from '../../services/library-export.js';
-import { requireString } from '../args.js';
-import { FILTER_OPTIONS, commandGroup, filterFromArgs, queryText } from './library.js';
+import { requireString } from '../../../src-node/cli/args.js';
+import { commandGroup } from '../../../src-node/cli/group.js';
+import { FILTER_OPTIONS, filterFromArgs, queryText } from './library.js';
 import type { Command } from './types.js';
 
 /** The output file of an export, checked for a table extension (.xlsx or .csv) before anything is opened. */

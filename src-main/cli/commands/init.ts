@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { openDatabase } from '../../db/open.js';
 import { schemaVersion } from '../../db/migrations/index.js';
-import { requireString } from '../args.js';
+import { requireString } from '../../../src-node/cli/args.js';
 import type { Command } from './types.js';
 
 export const initCommand: Command = {

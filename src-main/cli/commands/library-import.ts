@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import { openDatabase } from '../../db/open.js';
 import { runLibraryImport } from '../../services/library-import/import.js';
 import type { JobProgress } from '../../services/jobs.js';
-import { requireString } from '../args.js';
+import { requireString } from '../../../src-node/cli/args.js';
 import type { Command } from './types.js';
 
 const PHASES_ZH: Record<string, string> = { read: '读取', validate: '校验', write: '写入', done: '完成' };

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import { openAppApi } from '../../api/app.js';
 import { startBrowserServer } from '../../api/http.js';
 import { rendererDir } from '../../services/paths.js';
-import { intOption, requireString } from '../args.js';
+import { intOption, requireString } from '../../../src-node/cli/args.js';
 import type { Command } from './types.js';
 
 export const serveCommand: Command = {

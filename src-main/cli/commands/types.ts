@@ -1,10 +1,5 @@
-import type { OptionSpec, Parsed } from '../args.js';
-import type { CliContext } from '../io.js';
+import type { Command as GenericCommand } from '../../../src-node/cli/command.js';
+import type { CliMessages } from '../messages.js';
 
-export interface Command {
-  name: string;
-  options: OptionSpec;
-  /** How many positional arguments the command takes at most (default 0); it checks them itself. */
-  positionals?: number;
-  run(args: Parsed, ctx: CliContext): Promise<void>;
-}
+/** A command of the app's CLI: its context carries the app's messages. */
+export type Command = GenericCommand<CliMessages>;

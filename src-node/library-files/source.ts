@@ -5,9 +5,9 @@
  */
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
-import type { MoneyParser } from '../../../shared/domain/project-validate.js';
-import { AppError } from '../../../shared/errors.js';
-import { MAX_STAGED_BYTES } from '../../../shared/contract/methods/files.js';
+import type { MoneyParser } from '../../shared/domain/project-validate.js';
+import { AppError } from '../../shared/errors.js';
+import { MAX_STAGED_BYTES } from '../../shared/contract/methods/files.js';
 
 export type SnapshotFormat = 'json' | 'csv' | 'xlsx';
 

@@ -1,8 +1,8 @@
 /** `greendesk.library.v1` JSON: money in yuan (numbers), one project object per entry of `projects`. */
-import { yuanToFen } from '../../../shared/domain/money.js';
-import type { MoneyParser } from '../../../shared/domain/project-validate.js';
-import { SNAPSHOT_FORMAT } from '../../../shared/domain/snapshot.js';
-import { AppError } from '../../../shared/errors.js';
+import { yuanToFen } from '../../shared/domain/money.js';
+import type { MoneyParser } from '../../shared/domain/project-validate.js';
+import { SNAPSHOT_FORMAT } from '../../shared/domain/snapshot.js';
+import { AppError } from '../../shared/errors.js';
 import { scanJsonSnapshot } from './json-stream.js';
 import { checkMeta, type RawRow, type SnapshotSource } from './source.js';
 

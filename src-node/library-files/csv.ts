@@ -4,10 +4,10 @@
  * with money in 万元. Read in chunks; the encoding is decided from the first 64 KiB.
  */
 import { createReadStream } from 'node:fs';
-import { wanYuanTextToFen } from '../../../shared/domain/money.js';
-import type { MoneyParser } from '../../../shared/domain/project-validate.js';
-import { SHEET_COLUMNS, SHEET_META, normalizeHeader, sheetRowToRaw } from '../../../shared/domain/library-sheet.js';
-import { AppError } from '../../../shared/errors.js';
+import { wanYuanTextToFen } from '../../shared/domain/money.js';
+import type { MoneyParser } from '../../shared/domain/project-validate.js';
+import { SHEET_COLUMNS, SHEET_META, normalizeHeader, sheetRowToRaw } from '../../shared/domain/library-sheet.js';
+import { AppError } from '../../shared/errors.js';
 import { CsvParser, CsvUnterminatedQuote } from './csv-parse.js';
 import { checkMeta, type RawRow, type SnapshotSource } from './source.js';
 

@@ -5,8 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { SHEET_COLUMNS, SHEET_META, normalizeHeader, sheetRowToRaw } from '../../../shared/domain/library-sheet.js';
-import { AppError } from '../../../shared/errors.js';
+import { SHEET_COLUMNS, SHEET_META, normalizeHeader, sheetRowToRaw } from '../../shared/domain/library-sheet.js';
+import { AppError } from '../../shared/errors.js';
 import { headerIndex, rowCells, wanYuanMoney } from './csv.js';
 import { checkMeta, type RawRow, type SnapshotSource } from './source.js';
 

@@ -5,7 +5,7 @@
  * small and parsed whole. Structure is checked as it goes: nesting depth, keys, colons, commas, truncation.
  */
 import { createReadStream } from 'node:fs';
-import { AppError } from '../../../shared/errors.js';
+import { AppError } from '../../shared/errors.js';
 
 const isWs = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 const notJson = (detail: string) => new AppError('NOT_JSON', { params: { detail: detail.slice(0, 120) } });

@@ -1,7 +1,6 @@
 /** How a command talks back: one JSON document with --json, plain lines otherwise; errors as JSON on stderr. */
 import { AppError, toEnvelope } from '../../shared/errors.js';
 import type { Lang } from '../../shared/i18n/errors.js';
-import { cliMessages, type CliMessages } from './messages.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -13,11 +12,12 @@ export const processIo: CliIo = {
   stderr: (t) => process.stderr.write(t),
 };
 
-export interface CliContext {
+/** What a command works with; `M` is its CLI's own message catalog (the app's, the hub's). */
+export interface CliContext<M = unknown> {
   io: CliIo;
   json: boolean;
   lang: Lang;
-  msg: CliMessages;
+  msg: M;
   /** Prints the command's result: the JSON document with --json, the human line otherwise. */
   result(value: unknown, human: string): void;
   /** Progress and notices for a person: stderr, never mixed into --json output. */
@@ -26,12 +26,12 @@ export interface CliContext {
   untilStopped(): Promise<void>;
 }
 
-export function makeContext(io: CliIo, json: boolean, lang: Lang, untilStopped: () => Promise<void>): CliContext {
+export function makeContext<M>(io: CliIo, json: boolean, lang: Lang, msg: M, untilStopped: () => Promise<void>): CliContext<M> {
   return {
     io,
     json,
     lang,
-    msg: cliMessages(lang),
+    msg,
     result(value, human) {
       io.stdout(json ? JSON.stringify(value) + '\n' : human + '\n');
     },
