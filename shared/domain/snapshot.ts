@@ -4,7 +4,8 @@
  */
 import { z } from 'zod';
 import { DISTRICTS, GREEN_CATEGORIES, LIBRARIES, PROJECT_STATUSES } from './jiangmen.js';
-import { ISO_DATE } from './project.js';
+import { fenToYuan } from './money.js';
+import { ISO_DATE, type Project } from './project.js';
 
 export const SNAPSHOT_FORMAT = 'greendesk.library.v1';
 
@@ -42,3 +43,13 @@ export const librarySnapshotSchema = z.object({
   projects: z.array(snapshotProjectSchema),
 });
 export type LibrarySnapshot = z.infer<typeof librarySnapshotSchema>;
+
+/** A stored project (money in 分) as a snapshot file writes it (money in yuan): the inverse of the import. */
+export function projectToSnapshotProject(p: Project): SnapshotProject {
+  return {
+    id: p.id, library: p.library, name: p.name, ownerName: p.ownerName, ownerUscc: p.ownerUscc, district: p.district,
+    industryCode: p.industryCode, category: p.category, totalInvestmentYuan: fenToYuan(p.totalInvestmentFen),
+    financingNeedYuan: fenToYuan(p.financingNeedFen), expectedBenefits: { ...p.expectedBenefits }, sourceDept: p.sourceDept,
+    status: p.status, listedAt: p.listedAt, updatedAt: p.updatedAt,
+  };
+}

@@ -2,7 +2,7 @@
  * The app's `greendesk` commands (the hub's, `greendesk hub …`, are src-hub/cli; bin/greendesk.mjs routes between
  * the two). Global options, exit codes and errors are the shared runner's (src-node/cli/run.ts).
  */
-import { APP_VERSION } from '../services/app-version.js';
+import { APP_VERSION } from '../../src-node/version.js';
 import { runCommands, type RunOptions } from '../../src-node/cli/run.js';
 import type { Command } from './commands/types.js';
 import { cliMessages, type CliMessages } from './messages.js';
@@ -16,6 +16,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   check: async () => (await import('./commands/check.js')).checkCommand,
   library: async () => (await import('./commands/library.js')).libraryCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
+  sync: async () => (await import('./commands/sync.js')).syncCommand,
 };
 
 export type { RunOptions };

@@ -26,6 +26,15 @@ const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '
 
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
 
+interface SyncSummary {
+  ok: boolean;
+  device: { bank: string; branch: string; deviceId: string } | null;
+  library: { outcome: string; to: number; received: number; mode: string | null } | null;
+  models: { received: number } | null;
+  push: { applied: number; rejected: number; replays: number; pending: number } | null;
+  error: { message: string } | null;
+}
+
 interface ImportCounts {
   version: number;
   inserted: number;
@@ -52,6 +61,10 @@ const zh = {
                                        检索项目库（项目名称、项目单位、项目编号、统一社会信用代码的任意片段），最佳匹配在前
   export library --db 文件 --out 文件.xlsx|.csv [--q 文本] [与 library search 相同的筛选]
                                        按导入格式导出项目库（公式开头的单元格已做防注入处理）
+  sync --db 文件 --hub 网址 [--enroll 注册码]
+                                       与同步中心同步一轮：先下载项目库和模型，再上传待发送的申请、贷款和检查
+  sync export --db 文件 --out 文件     把待发送记录导出为已签名的离线文件（总行用 greendesk hub import 导入）
+  hub …                                同步中心（总行）命令，见 greendesk hub --help
 
 通用选项：
   --json        标准输出只输出一个 JSON 文档
@@ -86,6 +99,19 @@ const zh = {
     `已导入项目库版本 ${r.version}：新增 ${r.inserted}，更新 ${r.updated}，未变 ${r.unchanged}，出库 ${r.withdrawn}，跳过不合格行 ${r.rejected.length}`,
   searchDone: (total: number, shown: number) => (total === 0 ? '未找到项目' : `找到 ${total} 个项目${shown < total ? `，显示前 ${shown} 个` : ''}`),
   exportDone: (out: string, rows: number) => `已导出 ${rows} 个项目到 ${out}`,
+  syncDone: (r: SyncSummary) =>
+    [
+      r.device ? `同步中心：${r.device.bank} / ${r.device.branch}（设备 ${r.device.deviceId}）` : '未连接同步中心',
+      r.library
+        ? r.library.outcome === 'applied'
+          ? `项目库：已更新到版本 ${r.library.to}（${r.library.mode === 'replace' ? '完整下载' : '增量'} ${r.library.received} 个项目）`
+          : `项目库：${r.library.outcome === 'empty' ? '同步中心尚无项目库' : `已是最新（版本 ${r.library.to}）`}`
+        : null,
+      r.models ? `模型：收到 ${r.models.received} 个` : null,
+      r.push ? `上传：新应用 ${r.push.applied}，退回 ${r.push.rejected}，此前已到达 ${r.push.replays}，仍待发送 ${r.push.pending}` : null,
+      r.ok ? '同步完成' : `同步未完成：${r.error?.message ?? ''}`,
+    ].filter((l): l is string => l !== null).join('\n'),
+  syncExported: (out: string, n: number) => `已把 ${n} 条待发送记录写入 ${out}（已签名；在总行用 greendesk hub import 导入）`,
 };
 
 const en: typeof zh = {
@@ -105,6 +131,10 @@ Commands:
                                        search the library (any part of a name, owner, ID or credit code), best match first
   export library --db FILE --out FILE.xlsx|.csv [--q TEXT] [the filters of library search]
                                        export the library in the import format (formula-like cells neutralised)
+  sync --db FILE --hub URL [--enroll CODE]
+                                       one round with the hub: pull the library and models, then push applications, loans and checks
+  sync export --db FILE --out FILE     write the pending entries as a signed offline file (for greendesk hub import)
+  hub …                                the hub (head office) commands: see greendesk hub --help
 
 Options:
   --json        print exactly one JSON document on stdout
@@ -139,6 +169,19 @@ Exit codes: 0 success; 2 invalid input or arguments ({"error":{"code","message",
     `Imported library version ${r.version}: ${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.withdrawn} withdrawn, ${r.rejected.length} invalid rows skipped`,
   searchDone: (total, shown) => (total === 0 ? 'No projects found' : `${total} projects found${shown < total ? `, showing the first ${shown}` : ''}`),
   exportDone: (out, rows) => `Exported ${rows} projects to ${out}`,
+  syncDone: (r) =>
+    [
+      r.device ? `Hub: ${r.device.bank} / ${r.device.branch} (device ${r.device.deviceId})` : 'Not connected to a hub',
+      r.library
+        ? r.library.outcome === 'applied'
+          ? `Library: now version ${r.library.to} (${r.library.mode === 'replace' ? 'whole download' : 'delta'}, ${r.library.received} projects)`
+          : `Library: ${r.library.outcome === 'empty' ? 'the hub has none yet' : `current (version ${r.library.to})`}`
+        : null,
+      r.models ? `Models: ${r.models.received} received` : null,
+      r.push ? `Push: ${r.push.applied} applied, ${r.push.rejected} rejected, ${r.push.replays} already there, ${r.push.pending} still pending` : null,
+      r.ok ? 'Sync complete' : `Sync incomplete: ${r.error?.message ?? ''}`,
+    ].filter((l): l is string => l !== null).join('\n'),
+  syncExported: (out, n) => `Wrote ${n} pending entries to ${out} (signed; apply at head office with greendesk hub import)`,
 };
 
 export type CliMessages = typeof zh;

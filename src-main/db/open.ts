@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../../shared/errors.js';
+import { guardTransactions } from './bulk.js';
 import { migrate } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -69,6 +70,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): AppDb {
     writer.close();
     throw e;
   }
+  guardTransactions(writer);
   const reader = new BetterSqlite3(file, { readonly: true });
   applyPragmas(reader, true);
   const write = kyselyOn(writer) as WriteDb;

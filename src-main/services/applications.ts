@@ -13,6 +13,7 @@ import { AppError } from '../../shared/errors.js';
 import { yuanToFen } from '../../shared/domain/money.js';
 import type { AppDb } from '../db/open.js';
 import { scoreWithLibrary, parseScoreInput } from './scoring.js';
+import { recordChanged } from './sync/records.js';
 import type { SessionUser } from './sessions.js';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -84,6 +85,7 @@ export function createApplication(db: AppDb, user: SessionUser, raw: unknown, no
       db.rawWrite
         .prepare("INSERT INTO application_transition (application_id, action, from_status, to_status, actor_id, reason, at) VALUES (?, 'create', NULL, 'draft', ?, '', ?)")
         .run(id, user.id, at);
+      recordChanged(db.rawWrite, 'application', id, now);
     })
     .immediate();
   return id;
@@ -101,6 +103,7 @@ export function updateApplication(db: AppDb, user: SessionUser, id: string, raw:
              input = @input, updated_at = @at WHERE id = @id`,
         )
         .run({ id, ...columnsOf(input), input: JSON.stringify(input), at: now.toISOString() });
+      recordChanged(db.rawWrite, 'application', id, now);
     })
     .immediate();
 }
@@ -138,6 +141,7 @@ export function scoreApplication(db: AppDb, user: SessionUser, id: string, now =
       db.rawWrite
         .prepare('UPDATE application SET latest_score_id = ?, project_version = ?, updated_at = ? WHERE id = ?')
         .run(scoreId, projectVersion, at, id);
+      recordChanged(db.rawWrite, 'application', id, now);
       return { id: scoreId, modelId: s.model.id, inputHash: s.inputHash, input: s.input, result: s.result, projectId: s.input.loan.projectId ?? null, projectVersion, createdBy: user.displayName, createdAt: at };
     })
     .immediate();
@@ -171,6 +175,7 @@ export function transitionApplication(db: AppDb, user: SessionUser, id: string, 
       db.rawWrite
         .prepare('INSERT INTO application_transition (application_id, action, from_status, to_status, actor_id, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(id, action, row.status, to, user.id, reason.trim(), at);
+      recordChanged(db.rawWrite, 'application', id, now);
       return to;
     })
     .immediate();

@@ -9,6 +9,7 @@ import { extname, join } from 'node:path';
 import { AppError } from '../../shared/errors.js';
 import type { AppDb } from '../db/open.js';
 import type { SessionUser } from './sessions.js';
+import { recordChanged } from './sync/records.js';
 import type { StagedFile } from './staging.js';
 
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
@@ -78,12 +79,19 @@ export function addAttachment(
     copyFileSync(a.file.path, `${target}.part`);
     renameSync(`${target}.part`, target);
   }
-  const existing = db.rawWrite.prepare('SELECT id FROM attachment WHERE stored_name = ?').pluck().get(`${a.loanId}:${storedName}`) as number | undefined;
-  const id = existing ?? Number(
-    db.rawWrite
-      .prepare('INSERT INTO attachment (loan_id, payment_ref, kind, file_name, stored_name, size, sha256, mime, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(a.loanId, a.paymentRef ?? null, a.kind, a.file.name, `${a.loanId}:${storedName}`, size, sha256, type.mime, user.id, now.toISOString()).lastInsertRowid,
-  );
+  const id = db.rawWrite
+    .transaction(() => {
+      const existing = db.rawWrite.prepare('SELECT id FROM attachment WHERE stored_name = ?').pluck().get(`${a.loanId}:${storedName}`) as number | undefined;
+      if (existing !== undefined) return existing;
+      const inserted = Number(
+        db.rawWrite
+          .prepare('INSERT INTO attachment (loan_id, payment_ref, kind, file_name, stored_name, size, sha256, mime, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(a.loanId, a.paymentRef ?? null, a.kind, a.file.name, `${a.loanId}:${storedName}`, size, sha256, type.mime, user.id, now.toISOString()).lastInsertRowid,
+      );
+      recordChanged(db.rawWrite, 'loan', a.loanId, now);
+      return inserted;
+    })
+    .immediate();
   return { id, kind: a.kind, fileName: a.file.name, size, sha256, mime: type.mime };
 }
 

@@ -15,6 +15,7 @@ import { addDays } from '../../shared/scoring/dates.js';
 import { validationError } from '../api/dispatch.js';
 import type { AppDb } from '../db/open.js';
 import type { SessionUser } from './sessions.js';
+import { recordChanged } from './sync/records.js';
 
 export function activePostloanRules(db: AppDb): PostloanRules {
   const chosen = db.rawRead.prepare("SELECT value FROM setting WHERE key = 'postloan.activeRules'").pluck().get() as string | undefined;
@@ -136,6 +137,8 @@ export function saveCheck(db: AppDb, user: SessionUser, raw: unknown, now = new 
           .run(input.loan.id, run.rules.id, input.asOf, JSON.stringify(input), run.inputHash, JSON.stringify(run.result), run.result.verdict,
             run.result.nextCheckDue, user.id, at).lastInsertRowid,
       );
+      recordChanged(db.rawWrite, 'loan', input.loan.id, now);
+      recordChanged(db.rawWrite, 'check', checkId, now);
       return { checkId, run };
     })
     .immediate();

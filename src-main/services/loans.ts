@@ -12,6 +12,7 @@ import { addDays } from '../../shared/scoring/dates.js';
 import type { AppDb } from '../db/open.js';
 import { activePostloanRules } from './checks.js';
 import type { SessionUser } from './sessions.js';
+import { recordChanged } from './sync/records.js';
 
 export const MEASURES = ['warning', 'rectification_deadline', 'disbursement_suspended', 'early_recall', 'green_label_removed', 'reported'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -42,6 +43,7 @@ export function registerLoan(db: AppDb, user: SessionUser, t: LoanTerms, now = n
         )
         .run(t.applicationId, t.applicationId, app.applicant_name, app.applicant_uscc, app.amount_fen, JSON.stringify(t.agreedPurposes),
           input.loan.greenCategory ?? null, t.cerf ? 1 : 0, t.thirdPartyVerified ? 1 : 0, JSON.stringify(t.relatedPartyUsccs), app.project_id, user.id, now.toISOString());
+      recordChanged(db.rawWrite, 'loan', t.applicationId, now);
       return t.applicationId;
     })
     .immediate();
@@ -61,10 +63,12 @@ export function addDisbursement(db: AppDb, user: SessionUser, loanId: string, da
       if (suspended) throw new AppError('DISBURSEMENT_SUSPENDED', { path: 'loanId' });
       const sum = db.rawWrite.prepare('SELECT coalesce(sum(amount_fen), 0) FROM disbursement WHERE loan_id = ?').pluck().get(loanId) as number;
       if (sum + amount > loan.amount_fen) throw new AppError('DISBURSED_OVER_AMOUNT', { path: 'amountYuan' });
-      return Number(
+      const id = Number(
         db.rawWrite.prepare('INSERT INTO disbursement (loan_id, date, amount_fen, created_by, created_at) VALUES (?, ?, ?, ?, ?)')
           .run(loanId, date, amount, user.id, now.toISOString()).lastInsertRowid,
       );
+      recordChanged(db.rawWrite, 'loan', loanId, now);
+      return id;
     })
     .immediate();
 }
@@ -127,7 +131,11 @@ export function recordMeasure(db: AppDb, user: SessionUser, checkId: number, mea
         db.rawWrite.prepare('INSERT INTO check_measure (check_id, measure, reason, deadline, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
           .run(checkId, measure, reason.trim(), deadline, user.id, now.toISOString()).lastInsertRowid,
       );
-      if (measure === 'green_label_removed') db.rawWrite.prepare("UPDATE loan SET green_status = 'removed' WHERE id = ?").run(check.loan_id);
+      if (measure === 'green_label_removed') {
+        db.rawWrite.prepare("UPDATE loan SET green_status = 'removed' WHERE id = ?").run(check.loan_id);
+        recordChanged(db.rawWrite, 'loan', check.loan_id, now);
+      }
+      recordChanged(db.rawWrite, 'check', checkId, now);
       return id;
     })
     .immediate();

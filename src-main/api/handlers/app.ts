@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { SCHEMA_VERSION } from '../../db/migrations/index.js';
 import { getLibraryInfo } from '../../db/queries/library.js';
-import { APP_VERSION } from '../../services/app-version.js';
+import { APP_VERSION } from '../../../src-node/version.js';
 import type { AppContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
 

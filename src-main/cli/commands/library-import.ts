@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
 import { openDatabase } from '../../db/open.js';
 import { runLibraryImport } from '../../services/library-import/import.js';
-import type { JobProgress } from '../../services/jobs.js';
 import { requireString } from '../../../src-node/cli/args.js';
+import { terminalProgress } from '../../../src-node/cli/progress.js';
 import type { Command } from './types.js';
 
 const PHASES_ZH: Record<string, string> = { read: '读取', validate: '校验', write: '写入', done: '完成' };
@@ -18,13 +18,7 @@ export const libraryImportCommand: Command = {
     if (!file) throw new AppError('MISSING_ARGUMENT', { path: 'FILE', params: { name: 'FILE' } });
     const dbFile = resolve(requireString(args, 'db'));
     const tty = process.stderr.isTTY === true;
-    const progress = (p: JobProgress) => {
-      if (!tty) return;
-      const phase = ctx.lang === 'en' ? p.phase : (PHASES_ZH[p.phase] ?? p.phase);
-      const count = p.total > 0 ? `${p.done.toLocaleString()} / ${p.total.toLocaleString()}` : p.done.toLocaleString();
-      process.stderr.write(`\r${phase} ${count}        `);
-      if (p.phase === 'done') process.stderr.write('\n');
-    };
+    const progress = terminalProgress(ctx.lang, PHASES_ZH);
     const db = openDatabase(dbFile);
     try {
       const result = await runLibraryImport(db, resolve(file), {

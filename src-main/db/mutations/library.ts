@@ -4,8 +4,10 @@
  * the snapshot withdrawn (never deleted). An older snapshot is refused; the same version again changes nothing.
  */
 import type BetterSqlite3 from 'better-sqlite3';
+import { changedFields, withdrawnAt } from '../../../shared/domain/library-diff.js';
 import type { Project } from '../../../shared/domain/project.js';
 import { AppError } from '../../../shared/errors.js';
+import { asBulkWrite } from '../bulk.js';
 
 export interface SnapshotMeta {
   version: number;
@@ -22,16 +24,6 @@ export interface ApplyCounts {
   unchanged: number;
   withdrawn: number;
   version: number;
-}
-
-/** Fields compared to decide whether a project changed between versions (libraryVersion excluded). */
-const COMPARED: readonly (keyof Project)[] = [
-  'library', 'name', 'ownerName', 'ownerUscc', 'district', 'industryCode', 'category', 'totalInvestmentFen',
-  'financingNeedFen', 'expectedBenefits', 'sourceDept', 'status', 'listedAt', 'updatedAt',
-];
-
-function changedFields(before: Project, after: Project): string[] {
-  return COMPARED.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]));
 }
 
 function projectParams(p: Project, version: number) {
@@ -60,6 +52,20 @@ function projectParams(p: Project, version: number) {
 
 const COLUMNS = Object.keys(projectParams({ expectedBenefits: {} } as Project, 0));
 
+/**
+ * How a set of projects applies. A whole snapshot (a file, a re-download) withdraws what it does not list; a delta
+ * (a pull from the hub) touches only what it lists, each project keeping the hub version it last changed in.
+ */
+export interface ApplyMode {
+  whole: boolean;
+  /** A re-download from the hub: its version replaces the local one even when it is not newer. */
+  replaceAnyVersion?: boolean;
+  /** Keep each project's own libraryVersion (the hub's) instead of stamping the snapshot's version. */
+  keepProjectVersions?: boolean;
+}
+
+export const SNAPSHOT_MODE: ApplyMode = { whole: true };
+
 /** How often (in projects) the work pauses: the async variant yields to the event loop and reports progress. */
 const STEP = 2000;
 
@@ -73,6 +79,7 @@ function* applySteps(
   meta: SnapshotMeta,
   projects: Iterable<Project>,
   retain: ReadonlySet<string>,
+  mode: ApplyMode = SNAPSHOT_MODE,
 ): Generator<number, ApplyCounts> {
   const upsert = conn.prepare(
     `INSERT INTO project (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})
@@ -82,10 +89,10 @@ function* applySteps(
   const insertVersion = conn.prepare('INSERT INTO project_version (project_id, library_version, data, changed) VALUES (?, ?, ?, ?)');
   const state = conn.prepare('SELECT version FROM library_state WHERE id = 1').get() as { version: number } | undefined;
   const counts: ApplyCounts = { inserted: 0, updated: 0, unchanged: 0, withdrawn: 0, version: meta.version };
-  if (state && meta.version < state.version) {
+  if (state && meta.version < state.version && !mode.replaceAnyVersion) {
     throw new AppError('SNAPSHOT_OLDER', { path: 'version', params: { found: meta.version, local: state.version } });
   }
-  if (state && meta.version === state.version) {
+  if (state && meta.version === state.version && !mode.replaceAnyVersion) {
     counts.unchanged = (conn.prepare('SELECT count(*) AS n FROM project').get() as { n: number }).n;
     return counts;
   }
@@ -102,10 +109,11 @@ function* applySteps(
     seen.add(p.id);
     if (++handled % STEP === 0) yield handled;
     const prevRow = fresh ? undefined : (selectOne.get(p.id) as { data: string } | undefined);
-    const next: Project = { ...p, libraryVersion: meta.version };
+    const stamp = mode.keepProjectVersions ? p.libraryVersion : meta.version;
+    const next: Project = { ...p, libraryVersion: stamp };
     if (!prevRow) {
-      upsert.run(projectParams(next, meta.version));
-      insertVersion.run(p.id, meta.version, JSON.stringify(next), '[]');
+      upsert.run(projectParams(next, stamp));
+      insertVersion.run(p.id, stamp, JSON.stringify(next), '[]');
       counts.inserted++;
       continue;
     }
@@ -115,15 +123,15 @@ function* applySteps(
       counts.unchanged++;
       continue;
     }
-    upsert.run(projectParams(next, meta.version));
-    insertVersion.run(p.id, meta.version, JSON.stringify(next), JSON.stringify(changed));
+    upsert.run(projectParams(next, stamp));
+    insertVersion.run(p.id, stamp, JSON.stringify(next), JSON.stringify(changed));
     counts.updated++;
   }
-  const current = conn.prepare("SELECT id FROM project WHERE status <> 'withdrawn'").pluck().all() as string[];
+  const current = mode.whole ? (conn.prepare("SELECT id FROM project WHERE status <> 'withdrawn'").pluck().all() as string[]) : [];
   for (const id of current) {
     if (seen.has(id) || retain.has(id)) continue;
     const prev = JSON.parse((selectOne.get(id) as { data: string }).data) as Project;
-    const next: Project = { ...prev, status: 'withdrawn', libraryVersion: meta.version };
+    const next = withdrawnAt(prev, meta.version);
     upsert.run(projectParams(next, meta.version));
     insertVersion.run(id, meta.version, JSON.stringify(next), JSON.stringify(['status']));
     counts.withdrawn++;
@@ -168,14 +176,33 @@ export async function applySnapshotAsync(
   conn: BetterSqlite3.Database,
   meta: SnapshotMeta,
   projects: Iterable<Project>,
-  opts: { retain?: ReadonlySet<string>; onProgress?: (handled: number) => void } = {},
+  opts: {
+    retain?: ReadonlySet<string>;
+    onProgress?: (handled: number) => void;
+    mode?: ApplyMode;
+    /** Runs first inside the transaction (a check that may throw, which rolls everything back). */
+    before?: () => void;
+    /** Runs last inside the transaction, before the commit (clean-up that must land with the data). */
+    after?: (counts: ApplyCounts) => void;
+  } = {},
+): Promise<ApplyCounts> {
+  return asBulkWrite(conn, () => applyInOpenTransaction(conn, meta, projects, opts));
+}
+
+async function applyInOpenTransaction(
+  conn: BetterSqlite3.Database,
+  meta: SnapshotMeta,
+  projects: Iterable<Project>,
+  opts: Parameters<typeof applySnapshotAsync>[3] & object,
 ): Promise<ApplyCounts> {
   conn.exec('BEGIN IMMEDIATE');
   try {
-    const steps = applySteps(conn, meta, projects, opts.retain ?? new Set());
+    opts.before?.();
+    const steps = applySteps(conn, meta, projects, opts.retain ?? new Set(), opts.mode ?? SNAPSHOT_MODE);
     for (;;) {
       const r = steps.next();
       if (r.done) {
+        opts.after?.(r.value);
         conn.exec('COMMIT');
         return r.value;
       }
