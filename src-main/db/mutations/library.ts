@@ -52,6 +52,18 @@ function projectParams(p: Project, version: number) {
 
 const COLUMNS = Object.keys(projectParams({ expectedBenefits: {} } as Project, 0));
 
+const ROW_AS_PROJECT = `id, library, name, owner_name, owner_uscc, district, industry_code, category, total_investment_fen, financing_need_fen,
+  carbon_reduction_t, energy_saved_tce, waste_utilized_t, hazardous_disposed_t, source_dept, status, listed_at, updated_at, library_version`;
+
+function rowProject(r: Record<string, unknown>): Project {
+  return {
+    id: r.id, library: r.library, name: r.name, ownerName: r.owner_name, ownerUscc: r.owner_uscc, district: r.district, industryCode: r.industry_code,
+    category: r.category, totalInvestmentFen: r.total_investment_fen, financingNeedFen: r.financing_need_fen,
+    expectedBenefits: { carbonReductionT: r.carbon_reduction_t, energySavedTce: r.energy_saved_tce, wasteUtilizedT: r.waste_utilized_t, hazardousDisposedT: r.hazardous_disposed_t },
+    sourceDept: r.source_dept, status: r.status, listedAt: r.listed_at, updatedAt: r.updated_at, libraryVersion: r.library_version,
+  } as Project;
+}
+
 /**
  * How a set of projects applies. A whole snapshot (a file, a re-download) withdraws what it does not list; a delta
  * (a pull from the hub) touches only what it lists, each project keeping the hub version it last changed in.
@@ -85,8 +97,16 @@ function* applySteps(
     `INSERT INTO project (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})
      ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
   );
-  const selectOne = conn.prepare('SELECT data FROM project_version WHERE project_id = ? ORDER BY library_version DESC LIMIT 1');
-  const insertVersion = conn.prepare('INSERT INTO project_version (project_id, library_version, data, changed) VALUES (?, ?, ?, ?)');
+  const latestVersion = conn.prepare('SELECT data FROM project_version WHERE project_id = ? ORDER BY library_version DESC LIMIT 1');
+  // A re-download compares with the rows as they are (so it also repairs a row that drifted from its history).
+  const currentRow = conn.prepare(`SELECT ${ROW_AS_PROJECT} FROM project WHERE id = ?`);
+  const selectOne = mode.replaceAnyVersion && mode.whole
+    ? { get: (id: string) => { const r = currentRow.get(id) as Record<string, unknown> | undefined; return r ? { data: JSON.stringify(rowProject(r)) } : undefined; } }
+    : latestVersion;
+  // A re-download at the version the copy already has may repair a project: its record for that version follows.
+  const insertVersion = conn.prepare(
+    'INSERT INTO project_version (project_id, library_version, data, changed) VALUES (?, ?, ?, ?) ON CONFLICT (project_id, library_version) DO UPDATE SET data = excluded.data, changed = excluded.changed',
+  );
   const state = conn.prepare('SELECT version FROM library_state WHERE id = 1').get() as { version: number } | undefined;
   const counts: ApplyCounts = { inserted: 0, updated: 0, unchanged: 0, withdrawn: 0, version: meta.version };
   if (state && meta.version < state.version && !mode.replaceAnyVersion) {
@@ -121,6 +141,11 @@ function* applySteps(
     const changed = changedFields(prev, next);
     if (changed.length === 0) {
       counts.unchanged++;
+      // From the hub, the same record may carry the hub's version of it: the copy takes that version too.
+      if (mode.keepProjectVersions && prev.libraryVersion !== stamp) {
+        upsert.run(projectParams(next, stamp));
+        insertVersion.run(p.id, stamp, JSON.stringify(next), '[]');
+      }
       continue;
     }
     upsert.run(projectParams(next, stamp));

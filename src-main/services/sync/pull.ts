@@ -160,7 +160,8 @@ export async function pullLibrary(
     { version: final.to_version, issuer: final.issuer, issuedAt: final.issued_at, source: 'hub', syncedAt: now().toISOString() },
     staged(conn),
     {
-      mode: final.mode === 'delta' ? { whole: false, keepProjectVersions: true, replaceAnyVersion: true } : { whole: true, replaceAnyVersion: true },
+      // Either way each project keeps the hub version it last changed in, so the copy is the hub's exactly.
+      mode: { whole: final.mode === 'replace', keepProjectVersions: true, replaceAnyVersion: true },
       before: () => {
         // The local library moved since the pull began (a file was imported): this pull no longer fits it.
         if ((localState(conn)?.version ?? null) !== final.base_version) throw new AppError('LIBRARY_CHANGED_DURING_PULL');
