@@ -75,3 +75,30 @@ export async function startTestHub(kind: HubKind): Promise<RunningHub> {
     },
   };
 }
+
+/** `greendesk hub … --port 0` as a real process on the target's database; resolves with its URL. */
+export async function startHubProcess(target: HubTarget): Promise<{ url: string; stop(): Promise<void> }> {
+  const { spawn } = await import('node:child_process');
+  const { BIN } = await import('./cli.js');
+  const child = spawn(process.execPath, [BIN, 'hub', ...target.cliArgs, '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line && out.includes('\n')) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`hub exited with ${code}: ${err}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}

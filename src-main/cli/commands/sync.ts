@@ -5,7 +5,7 @@
  *
  * Tuning (operations and tests): GREENDESK_SYNC_ATTEMPTS (tries per request, default 4), GREENDESK_SYNC_BACKOFF_MS
  * (back-off base, default 1000), GREENDESK_SYNC_TIMEOUT_MS (per request, default 60000), GREENDESK_SYNC_PAGE
- * (projects per library page, default 1000).
+ * (projects per library page, default 1000), GREENDESK_SYNC_BATCH (entries per push, default 200).
  */
 import { resolve } from 'node:path';
 import { AppError } from '../../../shared/errors.js';
@@ -42,10 +42,12 @@ export const syncCommand: Command = {
       const backoffBaseMs = envInt('GREENDESK_SYNC_BACKOFF_MS');
       const timeoutMs = envInt('GREENDESK_SYNC_TIMEOUT_MS');
       const pageSize = envInt('GREENDESK_SYNC_PAGE');
+      const batchEntries = envInt('GREENDESK_SYNC_BATCH');
       const sync = new SyncService(db, {
         lang: () => ctx.lang,
         client: { ...(attempts ? { attempts } : {}), ...(backoffBaseMs !== undefined ? { backoffBaseMs } : {}), ...(timeoutMs ? { timeoutMs } : {}) },
         ...(pageSize ? { pageSize } : {}),
+        ...(batchEntries ? { batchEntries } : {}),
       });
       const hub = args.values.hub;
       if (typeof hub === 'string') sync.setHubUrl(hub);

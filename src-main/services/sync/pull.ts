@@ -22,6 +22,7 @@ import { applySnapshotAsync } from '../../db/mutations/library.js';
 import { putSettingIn } from '../../db/mutations/settings.js';
 import { settingOf } from '../../db/queries/settings.js';
 import { HubRefusal, type HubClient } from './hub-client.js';
+import { failpoint } from './failpoint.js';
 import { KEYS } from './identity.js';
 
 export const PAGE_SIZE = 1000;
@@ -143,9 +144,10 @@ export async function pullLibrary(
       .transaction(() => {
         const put = conn.prepare('INSERT INTO library_pull_project (project_id, data) VALUES (?, ?) ON CONFLICT (project_id) DO UPDATE SET data = excluded.data');
         for (const p of page.projects) put.run(p.id, JSON.stringify(p));
+        failpoint('pull.page');
         conn
           .prepare('UPDATE library_pull SET cursor = ?, done = ?, total = coalesce(?, total), received = received + ?, updated_at = ? WHERE id = 1')
-          .run(page.next ?? current.cursor, page.next === null ? 1 : 0, page.total, page.projects.length, now().toISOString());
+          .run(page.next ?? page.projects.at(-1)?.id ?? current.cursor, page.next === null ? 1 : 0, page.total, page.projects.length, now().toISOString());
       })
       .immediate();
     pages++;
@@ -168,6 +170,7 @@ export async function pullLibrary(
       },
       after: () => {
         conn.prepare('DELETE FROM library_pull_project').run();
+        failpoint('pull.apply');
         conn.prepare('DELETE FROM library_pull').run();
       },
       onProgress: (done) => o.onProgress?.({ phase: 'apply', done, total: count }),

@@ -17,6 +17,7 @@ import { MAX_PUSH_ENTRIES, pushResponseSchema, type PushResponse } from '../../.
 import { entryHashInput, type OutboxEntry, type RecordKind } from '../../../shared/sync/records.js';
 import { sha256Hex } from '../../../src-node/signing.js';
 import type { AppDb } from '../../db/open.js';
+import { failpoint } from './failpoint.js';
 import { HubRefusal, isTransient, type HubClient } from './hub-client.js';
 
 export const BATCH_ENTRIES = 200;
@@ -112,6 +113,7 @@ function recordResults(conn: BetterSqlite3.Database, res: PushResponse, now: Dat
       const at = now.toISOString();
       for (const r of res.results) {
         if (r.replay && r.status !== 'conflict') out.replays++;
+        failpoint('push.record');
         if (r.status === 'applied') {
           sent.run(at, r.hubSeq, at, r.seq);
           out.applied++;
@@ -167,6 +169,7 @@ export async function pushOutbox(
       throw err;
     }
     report.batches++;
+    failpoint('push.answer');
     const r = recordResults(conn, res, now());
     report.applied += r.applied;
     report.rejected += r.rejected;

@@ -41,6 +41,7 @@ export interface SyncOptions {
   /** Overrides for the HTTP client (tests: a fast back-off, fewer attempts). */
   client?: Partial<HubClientOptions>;
   pageSize?: number;
+  batchEntries?: number;
 }
 
 export interface SyncStatus {
@@ -171,7 +172,7 @@ export class SyncService {
         errors.push(err);
       }
       backfillOutbox(this.db, this.now());
-      report.push = await pushOutbox(this.db, hub, report.device.deviceId, { lang: this.lang(), now, onProgress: (done, total) => progress({ phase: 'push', done, total }) });
+      report.push = await pushOutbox(this.db, hub, report.device.deviceId, { lang: this.lang(), now, ...(this.opts.batchEntries ? { batchEntries: this.opts.batchEntries } : {}), onProgress: (done, total) => progress({ phase: 'push', done, total }) });
       if (errors.length > 0) throw errors[0];
       report.ok = true;
       progress({ phase: 'done', done: 1, total: 1 });
