@@ -10,6 +10,7 @@ import { checkMethods } from './methods/checks.js';
 import { fileMethods } from './methods/files.js';
 import { jobMethods } from './methods/jobs.js';
 import { libraryMethods } from './methods/library.js';
+import { syncMethods } from './methods/sync.js';
 
 const empty = z.object({}).strict();
 
@@ -29,6 +30,7 @@ export const contract = {
   ...authMethods,
   ...applicationMethods,
   ...checkMethods,
+  ...syncMethods,
 } as const;
 
 /**

@@ -2,6 +2,8 @@
 import type { AppDb } from '../db/open.js';
 import type { JobRegistry } from '../services/jobs.js';
 import type { SessionStore } from '../services/sessions.js';
+import type { SyncScheduler } from '../services/sync/scheduler.js';
+import type { SyncService } from '../services/sync/service.js';
 
 export interface AppContext {
   db: AppDb;
@@ -9,4 +11,7 @@ export interface AppContext {
   dataDir: string;
   jobs: JobRegistry;
   sessions: SessionStore;
+  sync: SyncService;
+  /** Automatic sync (the app's hosts start it; tests and the CLI do not). */
+  scheduler: SyncScheduler | null;
 }

@@ -93,7 +93,7 @@ async function start(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   const dbFile = await ensureAppDatabase(dataDir);
-  api = openAppApi(dbFile, { log });
+  api = openAppApi(dbFile, { log, autoSync: true });
   registerIpc(ipcMain, api.dispatch, appSenderCheck(appRoot), {
     onRefused: (reason, url) => log(`IPC call refused (${reason}) from ${url ?? 'an unknown frame'}`),
   });

@@ -12,6 +12,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 import { NavMenu } from './NavMenu.js';
 import { PageOutlet } from './PageOutlet.js';
 import { StatusBar } from './StatusBar.js';
+import { useSyncWatch } from '../sync/useSyncWatch.js';
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function AppShell() {
   const loadInfo = useStatusStore((s) => s.loadInfo);
 
   useIdleLock();
+  useSyncWatch();
   useEffect(() => watchOnline(), []);
   useEffect(() => {
     void loadInfo(client);

@@ -4,7 +4,7 @@ import { Card, Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from './PageHeader.js';
 
-export type ComingSoonPage = 'applications' | 'checks' | 'exports' | 'sync';
+export type ComingSoonPage = 'applications' | 'checks' | 'exports';
 
 export function ComingSoon({ page, children }: { page: ComingSoonPage; children?: ReactNode }) {
   const { t } = useTranslation();

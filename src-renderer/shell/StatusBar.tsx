@@ -1,10 +1,11 @@
-/** The footer status bar: database, online/offline, library version, sync server, app version. */
+/** The footer status bar: database, online/offline, library version, sync (SyncIndicator), app version. */
 import { Badge, Tooltip } from 'antd';
 import { DatabaseOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../format.js';
 import { useStatusStore } from '../stores/status.js';
 import { useUiStore } from '../stores/ui.js';
+import { SyncIndicator } from '../sync/SyncIndicator.js';
 
 export function StatusBar() {
   const { t } = useTranslation();
@@ -29,10 +30,7 @@ export function StatusBar() {
           ? t('status.libraryVersion', { version: library.version, n: formatCount(library.projectCount, lang) })
           : t('status.libraryNone')}
       </span>
-      <span className="gd-statusbar-item">
-        <Badge status="default" />
-        {t('status.hubNotConnected')}
-      </span>
+      <SyncIndicator />
       {infoError ? (
         <Tooltip title={infoError}>
           <span className="gd-statusbar-item" style={{ color: '#c0392b' }}>

@@ -1,28 +1,32 @@
-/** 同步: the hub connection (not built yet): the current network state and the empty state. */
-import { Badge, Card, Descriptions } from 'antd';
+/** 同步: the status and actions, the hub connection and enrolment, the outbox per entry, the last rounds. */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComingSoon } from '../shell/ComingSoon.js';
-import { useStatusStore } from '../stores/status.js';
+import { useApi } from '../api/client.js';
+import { PageHeader } from '../shell/PageHeader.js';
+import { useSyncStore } from '../stores/sync.js';
+import { ConnectionCard } from './ConnectionCard.js';
+import { OutboxTable } from './OutboxTable.js';
+import { StatusCard } from './StatusCard.js';
+import { SyncHistory } from './SyncHistory.js';
 
 export function SyncPage() {
   const { t } = useTranslation();
-  const online = useStatusStore((s) => s.online);
+  const client = useApi();
+  const loadStatus = useSyncStore((s) => s.loadStatus);
+  useEffect(() => {
+    void loadStatus(client);
+  }, [client, loadStatus]);
   return (
-    <ComingSoon page="sync">
-      <Card variant="outlined" size="small" title={t('pages.sync.current')} style={{ marginBottom: 12 }}>
-        <Descriptions
-          size="small"
-          column={2}
-          items={[
-            {
-              key: 'network',
-              label: t('pages.sync.network'),
-              children: <Badge status={online ? 'success' : 'error'} text={online ? t('status.online') : t('status.offline')} />,
-            },
-            { key: 'server', label: t('pages.sync.server'), children: <Badge status="default" text={t('status.hubNotConnected')} /> },
-          ]}
-        />
-      </Card>
-    </ComingSoon>
+    <section aria-labelledby="gd-page-sync">
+      <PageHeader title={<span id="gd-page-sync">{t('hubsync.title')}</span>} subtitle={t('hubsync.subtitle')} />
+      <div className="gd-sync-grid">
+        <StatusCard />
+        <ConnectionCard />
+      </div>
+      <OutboxTable />
+      <div style={{ marginTop: 12 }}>
+        <SyncHistory />
+      </div>
+    </section>
   );
 }

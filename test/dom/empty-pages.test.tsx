@@ -8,7 +8,6 @@ const client = () => fakeClient({ 'app.info': () => APP_INFO });
 
 const CASES: [PageKey, string, string][] = [
   ['exports', '报送导出', '报送导出功能即将上线'],
-  ['sync', '同步', '尚未配置同步服务器'],
 ];
 
 describe('pages not built yet', () => {

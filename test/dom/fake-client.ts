@@ -13,9 +13,16 @@ export interface FakeClient extends ApiClient {
 export const OFFICER = { id: 2, username: 'zhangwei', displayName: '张伟（客户经理）', role: 'loan_officer' as const };
 export const APPROVER = { id: 3, username: 'lina', displayName: '李娜（审批人）', role: 'approver' as const };
 
+/** A device with no hub configured: what 'sync.status' answers unless a test says otherwise (the status bar asks). */
+export const SYNC_STATUS: Output<'sync.status'> = {
+  hubUrl: null, enrolled: false, device: null, deviceId: '3f2a9c1e-0000-4000-8000-000000000001', deviceName: 'BRANCH-PC-01', keyId: '0123456789abcdef',
+  running: false, progress: null, reachable: null, lastRound: null, lastSuccessAt: null,
+  outbox: { pending: 0, sent: 0, rejected: 0, resent: 0, oldestPendingAt: null, nextAttemptAt: null }, pull: null, nextAutoAt: null,
+};
+
 export function fakeClient(handlers: Handlers): FakeClient {
   const calls: FakeClient['calls'] = [];
-  const all: Handlers = { 'auth.status': () => ({ needsSetup: false, user: OFFICER }), ...handlers };
+  const all: Handlers = { 'auth.status': () => ({ needsSetup: false, user: OFFICER }), 'sync.status': () => SYNC_STATUS, ...handlers };
   return {
     calls,
     async call(method, input) {

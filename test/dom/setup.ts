@@ -9,6 +9,7 @@ import { initialAuthData, useAuthStore } from '../../src-renderer/stores/auth.js
 import { initialLibraryData, useLibraryStore } from '../../src-renderer/stores/library.js';
 import { useSessionStore } from '../../src-renderer/stores/session.js';
 import { useStatusStore } from '../../src-renderer/stores/status.js';
+import { initialSyncData, useSyncStore } from '../../src-renderer/stores/sync.js';
 import { useUiStore } from '../../src-renderer/stores/ui.js';
 import { cleanupRendered } from './render.js';
 
@@ -56,5 +57,6 @@ afterEach(async () => {
   useAuthStore.setState(initialAuthData);
   useApplicationsStore.setState(initialApplicationsData);
   useApplicationFormStore.setState(initialFormData);
+  useSyncStore.setState(initialSyncData);
   writeSessionId(null);
 });

@@ -47,7 +47,7 @@ describe('app shell', () => {
     expect(bar).toContain('数据库 demo.db');
     expect(bar).toContain('在线');
     expect(bar).toContain('项目库版本 42（2,000 个项目）');
-    expect(bar).toContain('未连接同步服务器');
+    expect(bar).toContain('未连接同步中心');
   });
 
   it('follows offline/online events', async () => {

@@ -29,7 +29,6 @@ export const en: UiCatalog = {
     offline: 'Offline',
     libraryVersion: 'Library version {{version}} ({{n}} projects)',
     libraryNone: 'No library imported',
-    hubNotConnected: 'Not connected to a sync server',
     appVersion: 'Version {{version}}',
     infoError: 'Cannot read the app information: {{message}}',
   },
@@ -251,21 +250,6 @@ export const en: UiCatalog = {
         'Post-loan check report and printable score sheet (PDF)',
         'Signed submission bundle and portfolio dashboard',
       ],
-    },
-    sync: {
-      title: 'Sync',
-      subtitle: 'Exchange the library, models and records with the sync server',
-      emptyTitle: 'No sync server configured',
-      emptyBody:
-        'When the branch is online, the library and models will be pulled and applications and checks pushed from here. Offline files (a USB stick) work both ways too.',
-      features: [
-        'Online / offline state and last sync',
-        'Items waiting to be pushed, each with its error',
-        'Library snapshot import and submission bundle export',
-      ],
-      current: 'Current state',
-      network: 'Network',
-      server: 'Sync server',
     },
     settings: {
       title: 'Settings',

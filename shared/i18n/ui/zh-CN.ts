@@ -31,7 +31,6 @@ export const zhCN = {
     offline: '离线',
     libraryVersion: '项目库版本 {{version}}（{{n}} 个项目）',
     libraryNone: '项目库未导入',
-    hubNotConnected: '未连接同步服务器',
     appVersion: '版本 {{version}}',
     infoError: '无法读取应用信息：{{message}}',
   },
@@ -250,20 +249,6 @@ export const zhCN = {
         '贷后检查报告与可打印评分单（PDF）',
         '签名报送包与组合看板',
       ],
-    },
-    sync: {
-      title: '同步',
-      subtitle: '与同步服务器交换项目库、模型和业务数据',
-      emptyTitle: '尚未配置同步服务器',
-      emptyBody: '网点联网后，将在这里与同步服务器交换数据：拉取项目库和模型，推送申请和检查记录。也可以通过离线文件（U 盘）导入项目库快照、导出报送包。',
-      features: [
-        '在线 / 离线状态、上次同步时间',
-        '待推送事项及每项的错误原因',
-        '项目库快照导入与报送包导出',
-      ],
-      current: '当前状态',
-      network: '网络',
-      server: '同步服务器',
     },
     settings: {
       title: '设置',

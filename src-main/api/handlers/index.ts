@@ -8,6 +8,7 @@ import { checkHandlers } from './checks.js';
 import { fileHandlers } from './files.js';
 import { jobHandlers } from './jobs.js';
 import { libraryHandlers } from './library.js';
+import { syncHandlers } from './sync.js';
 
 export function createHandlers(ctx: AppContext): Handlers {
   return {
@@ -18,5 +19,6 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...authHandlers(ctx),
     ...applicationHandlers(ctx),
     ...checkHandlers(ctx),
+    ...syncHandlers(ctx),
   };
 }

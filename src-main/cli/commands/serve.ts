@@ -15,7 +15,7 @@ export const serveCommand: Command = {
     const port = intOption(args, 'port', 0, 65535) ?? 0;
     const dir = process.env.GREENDESK_RENDERER_DIR ?? rendererDir();
     if (!existsSync(join(dir, 'index.html'))) throw new AppError('RENDERER_NOT_BUILT');
-    const app = openAppApi(file);
+    const app = openAppApi(file, { autoSync: true });
     try {
       const server = await startBrowserServer({ dispatch: app.dispatch, rendererDir: dir, port });
       ctx.result({ url: server.url, port: server.port, db: file }, ctx.msg.serving(server.url));
