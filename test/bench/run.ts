@@ -13,7 +13,7 @@ function ms(t0: number): number {
 }
 
 function report(name: string, value: string) {
-  console.log(`${name.padEnd(58)} ${value}`);
+  console.log(`${name.padEnd(66)} ${value}`);
 }
 
 try {
@@ -39,3 +39,4 @@ const { benchScoring } = await import('./scoring.js');
 benchScoring(report);
 (await import('./checks.js')).benchChecks(report);
 await (await import('./search.js')).runSearchBench();
+await (await import('./sync.js')).benchSync(report);

@@ -56,7 +56,7 @@ export const en: UiCatalog = {
     daysAgo: 'synced {{count}} days ago',
     none: 'No library imported yet',
     source_import: 'File import',
-    source_hub: 'Sync server',
+    source_hub: 'Hub',
     source_demo: 'Demo data',
     staleTitle: 'The library is out of date',
     staleBody: 'The local library was last synced {{days}} days ago, more than 90 days. Post-loan checks will flag STALE_LIBRARY and project statuses may have changed. Sync with the server or import the latest snapshot soon.',
@@ -266,7 +266,7 @@ export const en: UiCatalog = {
       issuedAt: 'Issued at',
       syncedAt: 'Last synced',
       source: 'Source',
-      more: 'Users and roles, the sync server connection, model and LPR versions and backups are coming soon.',
+      more: 'The hub connection and device enrolment are on the Sync page; users and roles, model and LPR versions and backups are coming soon.',
     },
   },
 };

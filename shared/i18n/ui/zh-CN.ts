@@ -58,10 +58,10 @@ export const zhCN = {
     daysAgo: '{{count}} 天前同步',
     none: '尚未导入项目库',
     source_import: '文件导入',
-    source_hub: '同步服务器',
+    source_hub: '同步中心',
     source_demo: '演示数据',
     staleTitle: '项目库已过期',
-    staleBody: '本机项目库已 {{days}} 天未同步，超过 90 天。贷后检查会提示“项目库过期”（STALE_LIBRARY），项目的入库状态可能已经变化。请尽快与同步服务器同步，或导入最新的项目库快照。',
+    staleBody: '本机项目库已 {{days}} 天未同步，超过 90 天。贷后检查会提示“项目库过期”（STALE_LIBRARY），项目的入库状态可能已经变化。请尽快与同步中心同步，或导入最新的项目库快照。',
   },
   library: {
     title: '项目库',
@@ -91,7 +91,7 @@ export const zhCN = {
     exported: '已导出 {{n}} 个项目：{{file}}',
     exportFailed: '导出失败：{{message}}',
     empty: '没有符合条件的项目',
-    emptyLibrary: '项目库为空：请导入项目库快照或与同步服务器同步',
+    emptyLibrary: '项目库为空：请导入项目库快照或与同步中心同步',
     loadError: '项目库加载失败',
     openHint: '点击或按 Enter 查看项目详情',
     col: {
@@ -265,7 +265,7 @@ export const zhCN = {
       issuedAt: '发布时间',
       syncedAt: '最近同步',
       source: '数据来源',
-      more: '用户与角色、同步服务器连接、模型与 LPR 版本、备份等设置即将上线。',
+      more: '同步中心连接与设备注册在“同步”页面；用户与角色、模型与 LPR 版本、备份等设置即将上线。',
     },
   },
 };
