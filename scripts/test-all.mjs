@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startTestPostgres } from './pg-for-tests.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = join(root, '.tmp');
@@ -39,6 +40,15 @@ check('lint + layering', step('lint + layering', [bin('eslint', 'bin/eslint.js')
 const buildOk = step('build (electron-vite)', [bin('electron-vite', 'bin/electron-vite.js'), 'build']);
 check('build', buildOk);
 
+// The hub's tests run on SQLite and on PostgreSQL: a server given in GREENDESK_TEST_PG, or one started here.
+let pg = null;
+if (!process.env.GREENDESK_TEST_PG) {
+  pg = await startTestPostgres();
+  if (pg.url) process.env.GREENDESK_TEST_PG = pg.url;
+  else console.log(`\n(note) ${pg.skipped}`);
+}
+console.log(`\nhub tests on PostgreSQL: ${process.env.GREENDESK_TEST_PG ? process.env.GREENDESK_TEST_PG.replace(/:[^:@/]*@/, ':***@') : 'no'}`);
+
 const vitestJson = join(tmp, 'vitest.json');
 rmSync(vitestJson, { force: true });
 const vitestOk = step('unit + integration (vitest)', [
@@ -70,6 +80,8 @@ if (buildOk) {
   } else if (!pwOk) check('e2e', false);
   check('package structure (pack:dir)', step('package structure (pack:dir)', [join(root, 'scripts', 'pack-dir.mjs')]));
 }
+
+pg?.stop?.();
 
 const summary = `${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`;
 writeFileSync(join(tmp, 'summary.txt'), summary + '\n');
