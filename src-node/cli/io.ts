@@ -47,7 +47,7 @@ export function makeContext<M>(io: CliIo, json: boolean, lang: Lang, msg: M, unt
  * unbuilt renderer). Every other AppError is about the input or the arguments: exit 2. Anything unexpected: 1.
  */
 export const FAILURE_CODES = new Set([
-  'INTERNAL', 'DB_OPEN_FAILED', 'RENDERER_NOT_BUILT', 'PORT_IN_USE', 'TRANSPORT', 'HUB_UNREACHABLE', 'HUB_ERROR', 'HUB_BAD_RESPONSE', 'HUB_DB_UNREACHABLE',
+  'INTERNAL', 'DB_OPEN_FAILED', 'RENDERER_NOT_BUILT', 'PORT_IN_USE', 'TRANSPORT', 'HUB_UNREACHABLE', 'HUB_ERROR', 'HUB_BAD_RESPONSE', 'HUB_DB_UNREACHABLE', 'DB_BUSY',
 ]);
 
 export function reportError(io: CliIo, err: unknown, lang: Lang): number {

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxItemView } from '../../shared/contract/methods/sync.js';
 import { useApi } from '../api/client.js';
 import { formatDateTime } from '../format.js';
+import { useApplicationsStore } from '../stores/applications.js';
 import { PAGE_SIZE, useSyncStore, type OutboxTab } from '../stores/sync.js';
 import { useUiStore } from '../stores/ui.js';
 
@@ -37,6 +38,14 @@ export function OutboxTable() {
     } catch (err) {
       void message.error(err instanceof Error ? err.message : String(err));
     }
+  };
+
+  // The record behind a rejected entry, to fix it: the application's detail on the 授信申请 page.
+  const openApplication = (id: string) => {
+    const apps = useApplicationsStore.getState();
+    apps.setView('list');
+    apps.openDetail(id);
+    useUiStore.getState().setPage('applications');
   };
 
   const tabs: OutboxTab[] = ['pending', 'rejected', 'sent', 'all'];
@@ -91,14 +100,21 @@ export function OutboxTable() {
           {
             title: t('hubsync.outbox.actions'),
             key: 'actions',
-            width: 110,
+            width: 150,
             render: (_, r) =>
               r.state === 'rejected' ? (
-                <Tooltip title={t('hubsync.outbox.resendHint')}>
-                  <Button size="small" onClick={() => void resend(r.seq)} data-testid="outbox-resend">
-                    {t('hubsync.outbox.resend')}
-                  </Button>
-                </Tooltip>
+                <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }}>
+                  {r.kind === 'application' ? (
+                    <Button size="small" type="link" onClick={() => openApplication(r.entityId)} data-testid="outbox-open">
+                      {t('hubsync.outbox.open')}
+                    </Button>
+                  ) : null}
+                  <Tooltip title={t('hubsync.outbox.resendHint')}>
+                    <Button size="small" onClick={() => void resend(r.seq)} data-testid="outbox-resend">
+                      {t('hubsync.outbox.resend')}
+                    </Button>
+                  </Tooltip>
+                </span>
               ) : null,
           },
         ]}

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/contract/client.js';
 import type { Output } from '../../shared/contract/methods.js';
 import { App } from '../../src-renderer/App.js';
+import { useApplicationsStore } from '../../src-renderer/stores/applications.js';
 import { useUiStore } from '../../src-renderer/stores/ui.js';
 import { APP_INFO, OFFICER, SYNC_STATUS, fakeClient, type Handlers } from './fake-client.js';
 import { typeInto } from './library-helpers.js';
@@ -133,6 +134,16 @@ describe('the 同步 page', () => {
     await click(document.querySelector('[data-testid="outbox-resend"]'));
     await waitFor(() => expect(document.body.textContent).toContain('已作为第 45 条重新排队'));
     expect(client.calls.filter((c) => c.method === 'sync.outbox').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('opens the application behind a rejected entry, to fix it', async () => {
+    await openApp(OFFICER, { 'sync.status': () => ENROLLED, 'sync.outbox': ({ state }) => (state === 'rejected' ? { total: 1, items: [REJECTED] } : { total: 0, items: [] }) });
+    await waitFor(() => expect(byText('被退回 (1)').length).toBe(1));
+    await click(byText('被退回 (1)')[0]);
+    await waitFor(() => expect(document.querySelector('[data-testid="outbox-open"]')).not.toBeNull());
+    await act(async () => (document.querySelector('[data-testid="outbox-open"]') as HTMLElement).click());
+    expect(useUiStore.getState().page).toBe('applications');
+    expect(useApplicationsStore.getState().detailId).toBe('GA-20261122-ABCDEF');
   });
 
   it('sync now starts a round and follows its job to the end', async () => {

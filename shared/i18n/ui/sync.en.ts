@@ -94,6 +94,7 @@ export const syncEn: typeof syncZhCN = {
     reason: 'Reason',
     actions: 'Actions',
     resend: 'Resend',
+    open: 'Open',
     resent: 'Queued again as no. {{seq}}',
     resendHint: 'Fix the record as the reason says (or have head office fix it), then resend: a new entry with the record’s current content is queued.',
     empty: 'Nothing here',

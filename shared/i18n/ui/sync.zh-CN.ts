@@ -97,6 +97,7 @@ export const syncZhCN = {
     reason: '退回原因',
     actions: '操作',
     resend: '重新发送',
+    open: '打开记录',
     resent: '已作为第 {{seq}} 条重新排队',
     resendHint: '先按退回原因修正记录（或请总行处理），再重新发送：将以记录当前的内容生成一条新的待发送记录。',
     empty: '没有记录',
