@@ -1,8 +1,8 @@
 /** The hub's sub-commands (`greendesk hub <sub-command> …`), each a Command over the hub's services. */
-import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../../shared/errors.js';
 import { intOption, requireString } from '../../src-node/cli/args.js';
+import { readJsonFile } from '../../src-node/cli/json-file.js';
 import type { Command } from '../../src-node/cli/command.js';
 import { terminalProgress } from '../../src-node/cli/progress.js';
 import { readLibraryFile, rowErrorViews } from '../../src-node/library-files/read.js';
@@ -26,22 +26,8 @@ function fileArg(args: { positionals: string[] }): string {
   return resolve(file);
 }
 
-/** A JSON document from a file (model documents and outbox files; snapshots go through the streaming reader). */
-function readJson(file: string, maxBytes: number): unknown {
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new AppError('FILE_NOT_FOUND', { path: file, params: { file } });
-  }
-  if (size === 0) throw new AppError('FILE_EMPTY', { path: file });
-  if (size > maxBytes) throw new AppError('FILE_TOO_LARGE', { path: file, params: { max: Math.round(maxBytes / 1024 / 1024) } });
-  try {
-    return JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (e) {
-    throw new AppError('NOT_JSON', { path: file, params: { detail: (e as Error).message.slice(0, 120) } });
-  }
-}
+/** Model documents and outbox files (snapshots go through the streaming reader). */
+const readJson = readJsonFile;
 
 export const serveCommand: HubCommand = {
   name: 'serve',

@@ -1,15 +1,9 @@
 /** The hub CLI's own words, in both languages (error messages come from shared/i18n/errors.ts). */
+import type { ImportResult } from '../../shared/contract/methods/library.js';
 import type { Lang } from '../../shared/i18n/errors.js';
 import type { HubStats } from '../services/stats.js';
 
-interface Counts {
-  version: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  withdrawn: number;
-  rejected: unknown[];
-}
+type Counts = ImportResult;
 
 const zh = {
   help: `greendesk hub — 同步中心（总行）命令

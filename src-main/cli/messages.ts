@@ -1,4 +1,5 @@
 /** The CLI's own words, in both languages (error messages come from shared/i18n/errors.ts). */
+import type { ImportResult } from '../../shared/contract/methods/library.js';
 import type { Lang } from '../../shared/i18n/errors.js';
 
 interface ScoreSummary {
@@ -35,14 +36,7 @@ interface SyncSummary {
   error: { message: string } | null;
 }
 
-interface ImportCounts {
-  version: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  withdrawn: number;
-  rejected: unknown[];
-}
+type ImportCounts = ImportResult;
 
 const zh = {
   help: `greendesk — 绿色金融工作台命令行

@@ -23,7 +23,7 @@ describe('greendesk hub and greendesk sync', () => {
     const dir = tempDir();
     const hub = target.cliArgs;
     const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify(snapshot(3, [project(1), project(2, { district: '广州市' })])));
+    writeFileSync(bad, JSON.stringify(snapshot(3, [project(1), project(2, { district: '广州市' as '新会区' })])));
     const refused = runGreendesk(['hub', 'publish', bad, ...hub, '--json']);
     expect(refused.code).toBe(2);
     expect(err(refused.stderr).code).toBe('INVALID_ROWS');
