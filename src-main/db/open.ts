@@ -37,6 +37,8 @@ function applyPragmas(conn: BetterSqlite3.Database, readonly: boolean): void {
   conn.pragma('synchronous = FULL');
   conn.pragma('foreign_keys = ON');
   conn.pragma('busy_timeout = 5000');
+  // 64 MiB of page cache (the default is 2 MiB): a 100,000-project library and its search index fit.
+  conn.pragma('cache_size = -65536');
   if (readonly) conn.pragma('query_only = ON');
 }
 

@@ -30,12 +30,14 @@ export interface ProjectTable {
   listedAt: string;
   updatedAt: string;
   libraryVersion: number;
+  /** JSON list of the fields that changed in this version ([] for the first). */
+  changed: Generated<string>;
 }
 
 export interface ProjectVersionTable {
   projectId: string;
   libraryVersion: number;
-  /** The project record as of that library version (JSON of the Project shape). */
+  /** A state the project had before its current one (copy-on-write history), as JSON of the Project shape. */
   data: string;
   /** JSON list of the field names that changed against the previous version ([] for the first). */
   changed: string;

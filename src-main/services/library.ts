@@ -5,7 +5,7 @@ import { type LibrarySnapshot, type SnapshotProject } from '../../shared/domain/
 import { AppError } from '../../shared/errors.js';
 import type { AppDb } from '../db/open.js';
 import { applySnapshot, type ApplyCounts } from '../db/mutations/library.js';
-import { countProjects, getLibraryInfo, getProject, listProjects } from '../db/queries/library.js';
+import { countProjects, getLibraryInfo, getProject, listProjects, rowToProject } from '../db/queries/library.js';
 import { searchProjects, type SearchFilter } from '../db/queries/library-search.js';
 
 export function snapshotProjectToProject(p: SnapshotProject, row: number): Project {
@@ -67,16 +67,21 @@ export async function projectById(db: AppDb, id: string): Promise<Project> {
   return p;
 }
 
-/** Every stored version of a project, newest first. */
+/** Every stored version of a project, newest first: its current row, then the states it replaced. */
 export async function projectHistory(db: AppDb, id: string): Promise<{ libraryVersion: number; changed: string[]; project: Project }[]> {
+  const current = await db.read.selectFrom('project').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!current) throw new AppError('NOT_FOUND', { path: 'id', params: { what: id } });
   const rows = await db.read
     .selectFrom('projectVersion')
     .select(['libraryVersion', 'changed', 'data'])
     .where('projectId', '=', id)
+    .where('libraryVersion', '<', current.libraryVersion)
     .orderBy('libraryVersion', 'desc')
     .execute();
-  if (rows.length === 0) throw new AppError('NOT_FOUND', { path: 'id', params: { what: id } });
-  return rows.map((r) => ({ libraryVersion: r.libraryVersion, changed: JSON.parse(r.changed) as string[], project: JSON.parse(r.data) as Project }));
+  return [
+    { libraryVersion: current.libraryVersion, changed: JSON.parse(current.changed) as string[], project: rowToProject(current) },
+    ...rows.map((r) => ({ libraryVersion: r.libraryVersion, changed: JSON.parse(r.changed) as string[], project: JSON.parse(r.data) as Project })),
+  ];
 }
 
 export { getLibraryInfo };

@@ -10,48 +10,106 @@ import { AppError } from '../../shared/errors.js';
 const isWs = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 const notJson = (detail: string) => new AppError('NOT_JSON', { params: { detail: detail.slice(0, 120) } });
 
-/** Collects the text of one JSON value, character by character, and says when it is complete. */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_OBJECT = 0x7d;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const isWsCode = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+let scanned: string | null = null;
+let searchedFrom = 0;
+let backslashAt = -1;
+/**
+ * The first backslash at or after `i` in `text`. The answer is remembered for the chunk (its values are read one
+ * after another, forwards): it stays right for every later index up to the backslash found.
+ */
+function nextBackslash(text: string, i: number): number {
+  if (scanned !== text || i < searchedFrom || (backslashAt >= 0 && backslashAt < i)) {
+    scanned = text;
+    searchedFrom = i;
+    backslashAt = text.indexOf('\\', i);
+  }
+  return backslashAt;
+}
+
+/**
+ * The text of one JSON value, taken from the chunks as slices (never a character at a time): it tracks strings,
+ * escapes and nesting to know where the value ends, and refuses nesting deeper than the limit.
+ */
 class ValueText {
-  text = '';
+  private readonly parts: string[] = [];
   private depth = 0;
   private inString = false;
   private escape = false;
+  private scalar: boolean | null = null;
 
   constructor(private readonly maxDepth: number, private readonly baseDepth: number) {}
 
-  get started(): boolean {
-    return this.text.length > 0;
+  get text(): string {
+    return this.parts.join('');
   }
 
   /**
-   * Feeds a character. Returns 'more' while the value goes on, 'done' when this character completed it, and
-   * 'ended' when the value (a bare number, true, false or null) had already ended and this character is not part
-   * of it — the caller must then handle the character itself.
+   * Takes the value's text from `text` at `i`. Returns the index just past the value's end, or -1 when it goes
+   * on past the end of this chunk. A bare scalar (number, true, false, null) ends before the first character
+   * that cannot belong to it: that character is not taken.
    */
-  feed(c: string): 'more' | 'done' | 'ended' {
-    const first = this.text[0];
-    if (first !== undefined && first !== '{' && first !== '[' && first !== '"') {
-      if (isWs(c) || c === ',' || c === '}' || c === ']') return 'ended';
-      this.text += c;
-      return 'more';
+  consume(text: string, i: number): number {
+    const start = i;
+    if (this.scalar === null) {
+      const c = text.charCodeAt(i);
+      this.scalar = c !== OPEN_OBJECT && c !== OPEN_ARRAY && c !== QUOTE;
     }
-    this.text += c;
-    if (this.inString) {
-      if (this.escape) this.escape = false;
-      else if (c === '\\') this.escape = true;
-      else if (c === '"') {
-        this.inString = false;
-        if (this.depth === 0) return 'done';
+    if (this.scalar) {
+      for (; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (isWsCode(c) || c === COMMA || c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+          this.parts.push(text.slice(start, i));
+          return i;
+        }
       }
-      return 'more';
+      this.parts.push(text.slice(start));
+      return -1;
     }
-    if (c === '"') this.inString = true;
-    else if (c === '{' || c === '[') {
-      if (++this.depth + this.baseDepth > this.maxDepth) throw new AppError('JSON_TOO_DEEP', { params: { max: this.maxDepth } });
-    } else if (c === '}' || c === ']') {
-      if (--this.depth === 0) return 'done';
+    for (; i < text.length; i++) {
+      if (this.inString) {
+        if (this.escape) {
+          this.escape = false;
+          continue;
+        }
+        // Skip to the next quote or backslash: most of a project's text is inside strings. Backslashes are rare,
+        // so where the next one is is remembered per chunk (searching again each time would scan the chunk's rest).
+        const q = text.indexOf('"', i);
+        const b = nextBackslash(text, i);
+        const next = q < 0 ? b : b < 0 ? q : Math.min(q, b);
+        if (next < 0) break;
+        i = next;
+        if (text.charCodeAt(i) === BACKSLASH) this.escape = true;
+        else {
+          this.inString = false;
+          if (this.depth === 0) {
+            this.parts.push(text.slice(start, i + 1));
+            return i + 1;
+          }
+        }
+        continue;
+      }
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) this.inString = true;
+      else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+        if (++this.depth + this.baseDepth > this.maxDepth) throw new AppError('JSON_TOO_DEEP', { params: { max: this.maxDepth } });
+      } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+        if (--this.depth === 0) {
+          this.parts.push(text.slice(start, i + 1));
+          return i + 1;
+        }
+      }
     }
-    return 'more';
+    this.parts.push(text.slice(start));
+    return -1;
   }
 
   parse(what: string): unknown {
@@ -107,28 +165,34 @@ export function scanJsonSnapshot(path: string, maxDepth: number, onProjects: (fi
     let sawProjects = false;
     let any = false;
     for await (const text of texts(path)) {
-      for (let i = 0; i < text.length; i++) {
-        const c = text[i]!;
-        if (!any && !isWs(c)) any = true;
-        // A value in progress takes the character first; a bare scalar may end here and hand it back.
+      let i = 0;
+      while (i < text.length) {
+        // A value or a key in progress takes the text first; a bare scalar may end before a character it hands back.
         if (value) {
-          const r = value.feed(c);
-          if (r === 'more') continue;
+          const end = value.consume(text, i);
+          if (end < 0) break;
           if (state === 'value') fields[keyName] = value.parse(keyName);
           else yield value.parse('projects');
           value = null;
           state = state === 'value' ? 'afterValue' : 'afterItem';
-          if (r === 'done') continue;
-        }
-        if (key) {
-          if (key.feed(c) === 'done') {
-            keyName = key.parse('key') as string;
-            key = null;
-            state = 'colon';
-          }
+          i = end;
           continue;
         }
-        if (isWs(c)) continue;
+        if (key) {
+          const end = key.consume(text, i);
+          if (end < 0) break;
+          keyName = key.parse('key') as string;
+          key = null;
+          state = 'colon';
+          i = end;
+          continue;
+        }
+        const c = text[i]!;
+        if (isWs(c)) {
+          i++;
+          continue;
+        }
+        any = true;
         switch (state) {
           case 'start':
             if (c === '{') state = 'key';
@@ -137,8 +201,10 @@ export function scanJsonSnapshot(path: string, maxDepth: number, onProjects: (fi
             break;
           case 'key':
             if (c === '}' && Object.keys(fields).length === 0 && !sawProjects) state = 'end';
-            else if (c === '"') (key = new ValueText(maxDepth, 1)).feed(c);
-            else throw notJson(`expected a field name, found "${c}"`);
+            else if (c === '"') {
+              key = new ValueText(maxDepth, 1);
+              continue;
+            } else throw notJson(`expected a field name, found "${c}"`);
             break;
           case 'colon':
             if (c !== ':') throw notJson(`expected ":" after "${keyName.slice(0, 40)}"`);
@@ -151,15 +217,10 @@ export function scanJsonSnapshot(path: string, maxDepth: number, onProjects: (fi
               sawProjectsArray = true;
               onProjects({ ...fields });
               state = 'arrayStart';
-            } else {
-              value = new ValueText(maxDepth, 1);
-              if (value.feed(c) === 'done') {
-                fields[keyName] = value.parse(keyName);
-                value = null;
-                state = 'afterValue';
-              }
+              break;
             }
-            break;
+            value = new ValueText(maxDepth, 1);
+            continue;
           case 'afterValue':
             if (c === ',') state = 'key';
             else if (c === '}') state = 'end';
@@ -173,12 +234,7 @@ export function scanJsonSnapshot(path: string, maxDepth: number, onProjects: (fi
             }
             if (c === ',' || c === ']') throw notJson(`unexpected "${c}" in projects`);
             value = new ValueText(maxDepth, 2);
-            if (value.feed(c) === 'done') {
-              yield value.parse('projects');
-              value = null;
-              state = 'afterItem';
-            }
-            break;
+            continue;
           case 'afterItem':
             if (c === ',') state = 'arrayItem';
             else if (c === ']') state = 'afterValue';
@@ -187,7 +243,14 @@ export function scanJsonSnapshot(path: string, maxDepth: number, onProjects: (fi
           case 'end':
             throw notJson('text after the end of the document');
         }
+        i++;
       }
+    }
+    // A bare scalar at the very end of the file (the document is then incomplete, but the value itself is whole).
+    if (value && state === 'value') {
+      fields[keyName] = value.parse(keyName);
+      value = null;
+      state = 'afterValue';
     }
     if (!any) throw new AppError('FILE_EMPTY');
     if (state !== 'end') throw new AppError('FILE_TRUNCATED', { params: { detail: 'end of file inside the document' } });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../src-main/db/open.js';
-import { applyLibrarySnapshot, pageProjects, projectById } from '../../src-main/services/library.js';
+import { applyLibrarySnapshot, pageProjects, projectById, projectHistory } from '../../src-main/services/library.js';
 import { getLibraryInfo } from '../../src-main/db/queries/library.js';
 import { project, snapshot } from '../helpers/projects.js';
 import { useTempDir } from '../helpers/tmp.js';
@@ -31,15 +31,37 @@ describe('applying a library snapshot', () => {
     );
     expect(counts).toEqual({ inserted: 1, updated: 1, unchanged: 1, withdrawn: 1, version: 2 });
     expect((await projectById(db, 'JM-GP-2024-00003')).status).toBe('withdrawn');
-    const versions = db.rawRead
-      .prepare("SELECT library_version, changed FROM project_version WHERE project_id = 'JM-GP-2024-00002' ORDER BY library_version")
-      .all();
+    const versions = (await projectHistory(db, 'JM-GP-2024-00002')).map((v) => ({ version: v.libraryVersion, changed: v.changed, status: v.project.status }));
     expect(versions).toEqual([
-      { library_version: 1, changed: '[]' },
-      { library_version: 2, changed: '["financingNeedFen","status"]' },
+      { version: 2, changed: ['financingNeedFen', 'status'], status: 'under_construction' },
+      { version: 1, changed: [], status: 'listed' },
     ]);
+    // Copy on write: the history holds only the states that were replaced; the current one is the row.
+    expect(db.rawRead.prepare('SELECT project_id, library_version FROM project_version ORDER BY project_id').all()).toEqual([
+      { project_id: 'JM-GP-2024-00002', library_version: 1 },
+      { project_id: 'JM-GP-2024-00003', library_version: 1 },
+    ]);
+    expect((await projectHistory(db, 'JM-GP-2024-00003'))[0]).toMatchObject({ libraryVersion: 2, changed: ['status'], project: { status: 'withdrawn' } });
     const page = await pageProjects(db, { status: 'withdrawn' }, 1, 10);
     expect(page.total).toBe(1);
+    await db.close();
+  });
+
+  it('a first import that fails half-way leaves the schema as it was: no rows, every index and the search index back', async () => {
+    const db = openDatabase(join(tempDir(), 'a.db'));
+    const indexes = () => db.rawRead.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'project' ORDER BY name").all();
+    const before = indexes();
+    expect(before.length).toBeGreaterThanOrEqual(5);
+    // The first copy drops the secondary indexes to build them once at the end; a failure rolls that back too.
+    expect(() => applyLibrarySnapshot(db, snapshot(1, [project(1), project(2), project(1)]), 'import')).toThrow(expect.objectContaining({ code: 'DUPLICATE_ID' }));
+    expect(indexes()).toEqual(before);
+    expect(db.rawRead.prepare('SELECT count(*) FROM project').pluck().get()).toBe(0);
+    expect(db.rawRead.prepare('SELECT count(*) FROM search_index_paused').pluck().get()).toBe(0);
+    applyLibrarySnapshot(db, snapshot(1, [project(1), project(2)]), 'import');
+    expect(indexes()).toEqual(before);
+    const plan = db.rawRead.prepare("EXPLAIN QUERY PLAN SELECT id FROM project WHERE district = '新会区'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/project_district_idx/);
+    expect(db.rawWrite.pragma('integrity_check', { simple: true })).toBe('ok');
     await db.close();
   });
 

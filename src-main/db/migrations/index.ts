@@ -6,10 +6,11 @@ import { migration003 } from './003_search.js';
 import { migration004 } from './004_applications.js';
 import { migration005 } from './005_postloan.js';
 import { migration006 } from './006_sync.js';
+import { migration007 } from './007_history.js';
 import type { Migration } from './types.js';
 
 /** Every migration, in order. Add a file and a test per migration; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: BetterSqlite3.Database): number {

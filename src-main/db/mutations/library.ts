@@ -26,7 +26,7 @@ export interface ApplyCounts {
   version: number;
 }
 
-function projectParams(p: Project, version: number) {
+function projectParams(p: Project, version: number, changed = '[]') {
   return {
     id: p.id,
     library: p.library,
@@ -47,6 +47,7 @@ function projectParams(p: Project, version: number) {
     listed_at: p.listedAt,
     updated_at: p.updatedAt,
     library_version: version,
+    changed,
   };
 }
 
@@ -94,19 +95,22 @@ function* applySteps(
   mode: ApplyMode = SNAPSHOT_MODE,
 ): Generator<number, ApplyCounts> {
   const upsert = conn.prepare(
-    `INSERT INTO project (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => '@' + c).join(', ')})
+    `INSERT INTO project (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')})
      ON CONFLICT (id) DO UPDATE SET ${COLUMNS.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`,
   );
-  const latestVersion = conn.prepare('SELECT data FROM project_version WHERE project_id = ? ORDER BY library_version DESC LIMIT 1');
-  // A re-download compares with the rows as they are (so it also repairs a row that drifted from its history).
-  const currentRow = conn.prepare(`SELECT ${ROW_AS_PROJECT} FROM project WHERE id = ?`);
-  const selectOne = mode.replaceAnyVersion && mode.whole
-    ? { get: (id: string) => { const r = currentRow.get(id) as Record<string, unknown> | undefined; return r ? { data: JSON.stringify(rowProject(r)) } : undefined; } }
-    : latestVersion;
-  // A re-download at the version the copy already has may repair a project: its record for that version follows.
-  const insertVersion = conn.prepare(
-    'INSERT INTO project_version (project_id, library_version, data, changed) VALUES (?, ?, ?, ?) ON CONFLICT (project_id, library_version) DO UPDATE SET data = excluded.data, changed = excluded.changed',
-  );
+  const currentRow = conn.prepare(`SELECT ${ROW_AS_PROJECT}, changed FROM project WHERE id = ?`);
+  // Copy on write: the state a project leaves goes into its history. A repair at the same version (a re-download)
+  // replaces the row without keeping the damaged state.
+  const archive = conn.prepare('INSERT INTO project_version (project_id, library_version, data, changed) VALUES (?, ?, ?, ?) ON CONFLICT (project_id, library_version) DO NOTHING');
+  const write = (next: Project, changed: readonly string[], prev?: { project: Project; changed: string }) => {
+    if (prev && prev.project.libraryVersion !== next.libraryVersion) archive.run(prev.project.id, prev.project.libraryVersion, JSON.stringify(prev.project), prev.changed);
+    // Positional values (in COLUMNS order): binding by name costs a look-up per column per row.
+    upsert.run(Object.values(projectParams(next, next.libraryVersion, changed.length === 0 ? '[]' : JSON.stringify(changed))));
+  };
+  const previous = (id: string) => {
+    const r = currentRow.get(id) as (Record<string, unknown> & { changed: string }) | undefined;
+    return r ? { project: rowProject(r), changed: r.changed } : undefined;
+  };
   const state = conn.prepare('SELECT version FROM library_state WHERE id = 1').get() as { version: number } | undefined;
   const counts: ApplyCounts = { inserted: 0, updated: 0, unchanged: 0, withdrawn: 0, version: meta.version };
   if (state && meta.version < state.version && !mode.replaceAnyVersion) {
@@ -117,53 +121,58 @@ function* applySteps(
     return counts;
   }
   const seen = new Set<string>();
-  // A first copy has nothing to compare with: skip the per-project look-up of the previous version.
+  // A first copy has nothing to compare with: skip the per-project look-up of the previous state.
   const fresh = !state && conn.prepare('SELECT 1 FROM project LIMIT 1').get() === undefined;
   // A first copy of a large library: the search index is built once at the end (one rebuild) instead of row by
   // row through the triggers, which costs FTS5 a flush per statement (migration 003 explains the switch).
   const bulk = fresh;
-  if (bulk) conn.prepare('INSERT OR IGNORE INTO search_index_paused (id) VALUES (1)').run();
+  // Its secondary indexes too are built once, after the rows are in (their definitions are read back from the
+  // schema, so they stay exactly what the migrations made).
+  const indexes = bulk
+    ? (conn.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'project' AND sql IS NOT NULL").all() as { name: string; sql: string }[])
+    : [];
+  if (bulk) {
+    conn.prepare('INSERT OR IGNORE INTO search_index_paused (id) VALUES (1)').run();
+    for (const ix of indexes) conn.exec(`DROP INDEX "${ix.name.replace(/"/g, '""')}"`);
+  }
   let handled = 0;
   for (const p of projects) {
     if (seen.has(p.id)) throw new AppError('DUPLICATE_ID', { path: p.id, params: { value: p.id } });
     seen.add(p.id);
     if (++handled % STEP === 0) yield handled;
-    const prevRow = fresh ? undefined : (selectOne.get(p.id) as { data: string } | undefined);
+    const prev = fresh ? undefined : previous(p.id);
     const stamp = mode.keepProjectVersions ? p.libraryVersion : meta.version;
     const next: Project = { ...p, libraryVersion: stamp };
-    if (!prevRow) {
-      upsert.run(projectParams(next, stamp));
-      insertVersion.run(p.id, stamp, JSON.stringify(next), '[]');
+    if (!prev) {
+      write(next, []);
       counts.inserted++;
       continue;
     }
-    const prev = JSON.parse(prevRow.data) as Project;
-    const changed = changedFields(prev, next);
+    const changed = changedFields(prev.project, next);
     if (changed.length === 0) {
       counts.unchanged++;
       // From the hub, the same record may carry the hub's version of it: the copy takes that version too.
-      if (mode.keepProjectVersions && prev.libraryVersion !== stamp) {
-        upsert.run(projectParams(next, stamp));
-        insertVersion.run(p.id, stamp, JSON.stringify(next), '[]');
-      }
+      if (mode.keepProjectVersions && prev.project.libraryVersion !== stamp) write(next, [], prev);
       continue;
     }
-    upsert.run(projectParams(next, stamp));
-    insertVersion.run(p.id, stamp, JSON.stringify(next), JSON.stringify(changed));
+    write(next, changed, prev);
     counts.updated++;
   }
   const current = mode.whole ? (conn.prepare("SELECT id FROM project WHERE status <> 'withdrawn'").pluck().all() as string[]) : [];
   for (const id of current) {
     if (seen.has(id) || retain.has(id)) continue;
-    const prev = JSON.parse((selectOne.get(id) as { data: string }).data) as Project;
-    const next = withdrawnAt(prev, meta.version);
-    upsert.run(projectParams(next, meta.version));
-    insertVersion.run(id, meta.version, JSON.stringify(next), JSON.stringify(['status']));
+    const prev = previous(id)!;
+    write(withdrawnAt(prev.project, meta.version), ['status'], prev);
     counts.withdrawn++;
   }
   if (bulk) {
     conn.prepare('DELETE FROM search_index_paused').run();
+    // One rebuild, without FTS5's incremental merging while it writes (about a quarter faster); merging is back on
+    // for the writes that follow.
+    conn.prepare("INSERT INTO project_fts (project_fts, rank) VALUES ('automerge', 0)").run();
     conn.prepare("INSERT INTO project_fts (project_fts) VALUES ('rebuild')").run();
+    conn.prepare("INSERT INTO project_fts (project_fts, rank) VALUES ('automerge', 4)").run();
+    for (const ix of indexes) conn.exec(ix.sql);
   }
   conn
     .prepare(

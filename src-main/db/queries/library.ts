@@ -38,7 +38,7 @@ export async function listProjects(db: ReadDb, f: ProjectFilter, offset: number,
   return rows as ProjectSummary[];
 }
 
-export function rowToProject(r: ProjectTable): Project {
+export function rowToProject(r: Omit<ProjectTable, 'changed'>): Project {
   return {
     id: r.id,
     library: r.library as Project['library'],

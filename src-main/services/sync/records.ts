@@ -28,9 +28,12 @@ function actors(conn: Conn): (id: number) => Actor {
 function projectView(conn: Conn, projectId: string | null, version: number | null) {
   if (projectId === null) return null;
   if (version === null) return { found: false as const };
-  const row = conn.prepare('SELECT data FROM project_version WHERE project_id = ? AND library_version = ?').pluck().get(projectId, version) as string | undefined;
-  if (!row) return { found: false as const };
-  const p = JSON.parse(row) as { name: string; status: 'listed' | 'under_construction' | 'in_operation' | 'withdrawn' };
+  // The project as of that version: its current row if it has not changed since, else the state in its history.
+  type Seen = { name: string; status: 'listed' | 'under_construction' | 'in_operation' | 'withdrawn' };
+  const current = conn.prepare('SELECT name, status FROM project WHERE id = ? AND library_version = ?').get(projectId, version) as Seen | undefined;
+  const old = current ? undefined : (conn.prepare('SELECT data FROM project_version WHERE project_id = ? AND library_version = ?').pluck().get(projectId, version) as string | undefined);
+  if (!current && !old) return { found: false as const };
+  const p = current ?? (JSON.parse(old!) as Seen);
   return { found: true as const, name: p.name, status: p.status, libraryVersion: version };
 }
 

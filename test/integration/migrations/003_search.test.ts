@@ -19,7 +19,11 @@ const meta = (version: number): SnapshotMeta => ({
 });
 
 function apply(conn: BetterSqlite3.Database, version: number, projects: SnapshotProject[]) {
-  if (schemaVersion(conn) >= 3) return applySnapshot(conn, meta(version), projects.map((p, i) => snapshotProjectToProject(p, i)));
+  if (schemaVersion(conn) >= 3) {
+    // Today's mutation code writes today's schema; later migrations leave the index and its triggers alone.
+    migrate(conn);
+    return applySnapshot(conn, meta(version), projects.map((p, i) => snapshotProjectToProject(p, i)));
+  }
   // Before this migration, data as version 2 stored it (today's mutation code targets today's schema).
   const ins = conn.prepare(`INSERT INTO project (id, library, name, owner_name, owner_uscc, district, industry_code, category,
     total_investment_fen, financing_need_fen, carbon_reduction_t, energy_saved_tce, waste_utilized_t, hazardous_disposed_t,

@@ -7,6 +7,7 @@ import { pushResponseSchema } from '../../../shared/sync/protocol.js';
 import { saveCheck } from '../../../src-main/services/checks.js';
 import { registerLoan, addDisbursement } from '../../../src-main/services/loans.js';
 import { hubStats } from '../../../src-hub/services/stats.js';
+import { projectHistory } from '../../../src-main/services/library.js';
 import { HUB_KINDS, startTestHub, type RunningHub } from '../../helpers/hub.js';
 import {
   demoVersions, enrollWith, hubLibrary, localLibrary, makeDevice, newApplication, outboxStates, publish, submitAndApprove, user, type Device,
@@ -50,8 +51,8 @@ describe.each(HUB_KINDS)('sync with a hub on %s', (kind) => {
     expect(delta.library!.received).toBeLessThan(200);
     expect(localLibrary(d.db)).toMatchObject({ version: 11, rows: await hubLibrary(hub.hub.db) });
     // Each changed project's history holds both versions.
-    const changed = d.db.rawRead.prepare('SELECT project_id FROM project_version WHERE library_version = 11 LIMIT 1').pluck().get() as string;
-    expect((d.db.rawRead.prepare('SELECT count(*) FROM project_version WHERE project_id = ?').pluck().get(changed) as number)).toBeGreaterThanOrEqual(1);
+    const changed = d.db.rawRead.prepare("SELECT id FROM project WHERE library_version = 11 AND changed <> '[]' LIMIT 1").pluck().get() as string;
+    expect((await projectHistory(d.db, changed)).map((v) => v.libraryVersion)).toEqual([11, 10]);
     expect(d.sync.status()).toMatchObject({ enrolled: true, reachable: true, running: false, lastRound: { ok: true }, pull: null });
   });
 
