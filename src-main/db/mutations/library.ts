@@ -26,32 +26,20 @@ export interface ApplyCounts {
   version: number;
 }
 
-function projectParams(p: Project, version: number, changed = '[]') {
-  return {
-    id: p.id,
-    library: p.library,
-    name: p.name,
-    owner_name: p.ownerName,
-    owner_uscc: p.ownerUscc,
-    district: p.district,
-    industry_code: p.industryCode,
-    category: p.category,
-    total_investment_fen: p.totalInvestmentFen,
-    financing_need_fen: p.financingNeedFen,
-    carbon_reduction_t: p.expectedBenefits.carbonReductionT,
-    energy_saved_tce: p.expectedBenefits.energySavedTce,
-    waste_utilized_t: p.expectedBenefits.wasteUtilizedT,
-    hazardous_disposed_t: p.expectedBenefits.hazardousDisposedT,
-    source_dept: p.sourceDept,
-    status: p.status,
-    listed_at: p.listedAt,
-    updated_at: p.updatedAt,
-    library_version: version,
-    changed,
-  };
-}
+/** The project table's columns, and a project's values for them in that order (one array: no per-column names). */
+const COLUMNS = [
+  'id', 'library', 'name', 'owner_name', 'owner_uscc', 'district', 'industry_code', 'category', 'total_investment_fen', 'financing_need_fen',
+  'carbon_reduction_t', 'energy_saved_tce', 'waste_utilized_t', 'hazardous_disposed_t', 'source_dept', 'status', 'listed_at', 'updated_at',
+  'library_version', 'changed',
+] as const;
 
-const COLUMNS = Object.keys(projectParams({ expectedBenefits: {} } as Project, 0));
+function projectValues(p: Project, version: number, changed: string): unknown[] {
+  const b = p.expectedBenefits;
+  return [
+    p.id, p.library, p.name, p.ownerName, p.ownerUscc, p.district, p.industryCode, p.category, p.totalInvestmentFen, p.financingNeedFen,
+    b.carbonReductionT, b.energySavedTce, b.wasteUtilizedT, b.hazardousDisposedT, p.sourceDept, p.status, p.listedAt, p.updatedAt, version, changed,
+  ];
+}
 
 const ROW_AS_PROJECT = `id, library, name, owner_name, owner_uscc, district, industry_code, category, total_investment_fen, financing_need_fen,
   carbon_reduction_t, energy_saved_tce, waste_utilized_t, hazardous_disposed_t, source_dept, status, listed_at, updated_at, library_version`;
@@ -104,8 +92,7 @@ function* applySteps(
   const archive = conn.prepare('INSERT INTO project_version (project_id, library_version, data, changed) VALUES (?, ?, ?, ?) ON CONFLICT (project_id, library_version) DO NOTHING');
   const write = (next: Project, changed: readonly string[], prev?: { project: Project; changed: string }) => {
     if (prev && prev.project.libraryVersion !== next.libraryVersion) archive.run(prev.project.id, prev.project.libraryVersion, JSON.stringify(prev.project), prev.changed);
-    // Positional values (in COLUMNS order): binding by name costs a look-up per column per row.
-    upsert.run(Object.values(projectParams(next, next.libraryVersion, changed.length === 0 ? '[]' : JSON.stringify(changed))));
+    upsert.run(projectValues(next, next.libraryVersion, changed.length === 0 ? '[]' : JSON.stringify(changed)));
   };
   const previous = (id: string) => {
     const r = currentRow.get(id) as (Record<string, unknown> & { changed: string }) | undefined;
