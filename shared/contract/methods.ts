@@ -22,7 +22,15 @@ export const contract = {
       schemaVersion: z.number().int(),
       dbFile: z.string(),
       library: libraryInfoSchema.nullable(),
+      /** What the host offers beyond the services: Electron can save the current page as a PDF (printToPDF). */
+      host: z.object({ pdf: z.boolean() }),
     }),
+  },
+  /** The page as shown, saved as an A4 PDF by the host (Electron's printToPDF; the print view shows only the sheet). */
+  'app.printPdf': {
+    access: 'user',
+    input: z.object({ fileName: z.string().trim().min(1).max(120).regex(/^[^\\/:*?"<>|]+\.pdf$/i) }).strict(),
+    output: z.object({ fileName: z.string(), contentBase64: z.string() }),
   },
   ...libraryMethods,
   ...fileMethods,

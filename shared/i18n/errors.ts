@@ -77,6 +77,7 @@ const MESSAGES: Catalog = {
   DISBURSEMENT_SUSPENDED: ['该贷款已被暂停放款', 'Disbursement of this loan is suspended'],
   DISBURSED_OVER_AMOUNT: ['累计放款金额不能超过贷款金额', 'Total disbursements cannot exceed the loan amount'],
   DUPLICATE_PAYMENT_ID: ['支付编号重复', 'Duplicate payment id'],
+  PDF_UNAVAILABLE: ['此环境不能直接生成 PDF：请使用“打印”，在打印对话框中选择“另存为 PDF”', 'This environment cannot make a PDF directly: use Print and choose “Save as PDF”'],
   DB_BUSY: ['数据库正忙（正在写入项目库），请稍候再试', 'The database is busy (a library update is being written); try again shortly'],
   // The hub and sync
   LIBRARY_CHANGED_DURING_PULL: ['下载期间本地项目库已更新（导入了文件），本次下载作废，下次同步将重新下载', 'The local library changed during the download (a file was imported); the download is discarded and will restart'],

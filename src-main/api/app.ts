@@ -6,7 +6,7 @@ import { SessionStore } from '../services/sessions.js';
 import { SyncScheduler } from '../services/sync/scheduler.js';
 import { SyncService } from '../services/sync/service.js';
 import type { Lang } from '../../shared/i18n/errors.js';
-import type { AppContext } from './context.js';
+import type { AppContext, HostCapabilities } from './context.js';
 import { createDispatcher, type Dispatch } from './dispatch.js';
 import { createHandlers } from './handlers/index.js';
 
@@ -22,6 +22,8 @@ export interface AppApiOptions {
   log?: (msg: string) => void;
   /** Run sync with the hub by itself (the window's hosts); off for tests and one-shot commands. */
   autoSync?: boolean;
+  /** What the host offers the window (Electron passes printToPdf). */
+  host?: HostCapabilities;
 }
 
 export function openAppApi(dbFile: string, opts: AppApiOptions = {}): AppApi {
@@ -31,7 +33,7 @@ export function openAppApi(dbFile: string, opts: AppApiOptions = {}): AppApi {
   let lang: Lang = 'zh-CN';
   const sync = new SyncService(db, { lang: () => lang });
   const scheduler = opts.autoSync ? new SyncScheduler(sync, { log }) : null;
-  const ctx: AppContext = { db, dataDir: dirname(resolve(dbFile)), jobs: new JobRegistry(), sessions: new SessionStore(), sync, scheduler };
+  const ctx: AppContext = { db, dataDir: dirname(resolve(dbFile)), jobs: new JobRegistry(), sessions: new SessionStore(), sync, scheduler, host: opts.host ?? {} };
   const handled = createDispatcher(createHandlers(ctx), {
     resolveSession: (id) => ctx.sessions.resolve(id),
     onInternalError: (err, method) => {

@@ -14,4 +14,10 @@ export interface AppContext {
   sync: SyncService;
   /** Automatic sync (the app's hosts start it; tests and the CLI do not). */
   scheduler: SyncScheduler | null;
+  host: HostCapabilities;
+}
+
+/** What the process hosting the window can do beyond the services (Electron: printing the page to PDF). */
+export interface HostCapabilities {
+  printToPdf?: () => Promise<Uint8Array>;
 }

@@ -93,7 +93,17 @@ async function start(): Promise<void> {
 
   const dataDir = app.getPath('userData');
   const dbFile = await ensureAppDatabase(dataDir);
-  api = openAppApi(dbFile, { log, autoSync: true });
+  api = openAppApi(dbFile, {
+    log,
+    autoSync: true,
+    // The score sheet's 保存为 PDF: the print view as shown (its print CSS leaves only the sheet), on A4.
+    host: {
+      printToPdf: async () => {
+        if (!mainWindow) throw new Error('no window to print');
+        return mainWindow.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+      },
+    },
+  });
   registerIpc(ipcMain, api.dispatch, appSenderCheck(appRoot), {
     onRefused: (reason, url) => log(`IPC call refused (${reason}) from ${url ?? 'an unknown frame'}`),
   });

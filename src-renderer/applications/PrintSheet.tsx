@@ -4,14 +4,16 @@
  * print preview; `@media print` hides everything else, so window.print() (and Electron's printToPDF, Chromium's
  * page.pdf()) give just the sheet.
  */
-import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Skeleton } from 'antd';
+import { ArrowLeftOutlined, FilePdfOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Skeleton } from 'antd';
 import { useEffect, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { industryLabel } from '../../shared/domain/industry.js';
 import { formatWanYuan } from '../../shared/domain/money.js';
 import { useApi } from '../api/client.js';
+import { base64ToBytes, saveFile } from '../files.js';
+import { useStatusStore } from '../stores/status.js';
 import { formatDateTime, formatQuantity } from '../format.js';
 import { useDomainLabels } from '../library/labels.js';
 import { useApplicationsStore, type ApplicationDetail } from '../stores/applications.js';
@@ -24,6 +26,10 @@ export function PrintSheet() {
   const client = useApi();
   const id = useApplicationsStore((s) => s.printId);
   const closePrint = useApplicationsStore((s) => s.closePrint);
+  const { message } = App.useApp();
+  // In Electron the host saves the page as a PDF itself; elsewhere the print dialog's "save as PDF" does.
+  const canPdf = useStatusStore((s) => s.info?.host.pdf ?? false);
+  const [pdfBusy, setPdfBusy] = useState(false);
   const [state, setState] = useState<{ id: string; app: ApplicationDetail | null; error: string | null } | null>(null);
 
   useEffect(() => {
@@ -51,6 +57,28 @@ export function PrintSheet() {
           {t('applications.print.back')}
         </Button>
         <span className="gd-print-toolbar-title">{t('applications.print.toolbarTitle')}</span>
+        {canPdf ? (
+          <Button
+            icon={<FilePdfOutlined />}
+            loading={pdfBusy}
+            disabled={!current?.app?.scores.length}
+            data-testid="print-pdf"
+            onClick={async () => {
+              setPdfBusy(true);
+              try {
+                const r = await client.call('app.printPdf', { fileName: `评分单-${current!.app!.id}.pdf` });
+                saveFile(r.fileName, new Blob([base64ToBytes(r.contentBase64)], { type: 'application/pdf' }));
+                void message.success(t('applications.print.pdfSaved', { file: r.fileName }));
+              } catch (err) {
+                void message.error(t('applications.print.pdfFailed', { message: err instanceof Error ? err.message : String(err) }));
+              } finally {
+                setPdfBusy(false);
+              }
+            }}
+          >
+            {t('applications.print.pdf')}
+          </Button>
+        ) : null}
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} disabled={!current?.app?.scores.length}>
           {t('applications.print.print')}
         </Button>

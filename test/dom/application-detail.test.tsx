@@ -1,5 +1,5 @@
 import { act } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../shared/contract/client.js';
 import type { Input } from '../../shared/contract/methods.js';
 import { App } from '../../src-renderer/App.js';
@@ -138,8 +138,29 @@ describe('the application in its drawer', () => {
     }
     expect(useApplicationsStore.getState().view).toBe('print');
     expect(document.body.classList.contains('gd-printing')).toBe(true);
+    // Browser mode: no host PDF, the print dialog's own "save as PDF" is the way.
+    expect(document.querySelector('[data-testid="print-pdf"]')).toBeNull();
     await click(byText('返回')[0]!.closest('button'));
     expect(useApplicationsStore.getState().view).toBe('list');
     expect(document.body.classList.contains('gd-printing')).toBe(false);
+  });
+
+  it('in Electron, saves the sheet as a PDF through the host (printToPDF) under the application’s name', async () => {
+    const saved: string[] = [];
+    Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:test/pdf'), revokeObjectURL: vi.fn() });
+    const click$ = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    const { client } = await openDetail(APPROVER, {
+      'app.info': () => ({ ...APP_INFO, host: { pdf: true } }),
+      'app.printPdf': ({ fileName }) => ({ fileName, contentBase64: btoa('%PDF-1.7 test') }),
+    });
+    await click(button(drawer(), '打印评分单'));
+    await waitFor(() => expect((document.querySelector('[data-testid="print-pdf"]') as HTMLButtonElement | null)?.disabled).toBe(false));
+    await click(document.querySelector('[data-testid="print-pdf"]'));
+    await waitFor(() => expect(document.body.textContent).toContain(`已保存 评分单-${APP_ID}.pdf`));
+    await waitFor(() => expect(saved).toEqual([`评分单-${APP_ID}.pdf`]));
+    expect(client.calls.find((c) => c.method === 'app.printPdf')?.input).toEqual({ fileName: `评分单-${APP_ID}.pdf` });
+    click$.mockRestore();
   });
 });

@@ -46,6 +46,7 @@ export const APP_INFO: Output<'app.info'> = {
     source: 'demo',
     projectCount: 2000,
   },
+  host: { pdf: false },
 };
 
 export function summary(i: number, over: Partial<ProjectSummary> = {}): ProjectSummary {

@@ -55,3 +55,26 @@ describe('dispatch (in-process transport)', () => {
     expect(logs.join('\n')).toMatch(/library\.list/);
   });
 });
+
+describe('the host’s PDF (Electron printToPDF)', () => {
+  it('is offered only where the host can, and answers with the host’s bytes under the asked name', async () => {
+    const plain = openAppApi(join(tempDir(), 'p.db'));
+    await createUser(plain.db, { username: 'officer', displayName: '张伟', role: 'loan_officer', password: 'correct horse 1' });
+    const sid = ((await plain.dispatch('auth.login', { username: 'officer', password: 'correct horse 1' })) as { value: { sessionId: string } }).value.sessionId;
+    expect(await plain.dispatch('app.info', {})).toMatchObject({ ok: true, value: { host: { pdf: false } } });
+    expect(await plain.dispatch('app.printPdf', { fileName: '评分单.pdf' }, { sessionId: sid })).toMatchObject({ ok: false, error: { code: 'PDF_UNAVAILABLE' } });
+    await plain.close();
+
+    const pdf = new TextEncoder().encode('%PDF-1.7\n…');
+    const electron = openAppApi(join(tempDir(), 'e.db'), { host: { printToPdf: async () => pdf } });
+    await createUser(electron.db, { username: 'officer', displayName: '张伟', role: 'loan_officer', password: 'correct horse 1' });
+    const s2 = ((await electron.dispatch('auth.login', { username: 'officer', password: 'correct horse 1' })) as { value: { sessionId: string } }).value.sessionId;
+    expect(await electron.dispatch('app.info', {})).toMatchObject({ ok: true, value: { host: { pdf: true } } });
+    expect(await electron.dispatch('app.printPdf', { fileName: '评分单-GA-20261122-ABCDEF.pdf' })).toMatchObject({ ok: false, error: { code: 'LOGIN_REQUIRED' } });
+    expect(await electron.dispatch('app.printPdf', { fileName: '../x.pdf' }, { sessionId: s2 })).toMatchObject({ ok: false, error: { code: 'VALIDATION', path: 'fileName' } });
+    const r = await electron.dispatch('app.printPdf', { fileName: '评分单-GA-20261122-ABCDEF.pdf' }, { sessionId: s2 });
+    expect(r).toMatchObject({ ok: true, value: { fileName: '评分单-GA-20261122-ABCDEF.pdf' } });
+    expect(Buffer.from((r as { value: { contentBase64: string } }).value.contentBase64, 'base64').toString()).toBe('%PDF-1.7\n…');
+    await electron.close();
+  });
+});
