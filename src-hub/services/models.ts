@@ -6,20 +6,12 @@
 import type { Kysely } from 'kysely';
 import { canonicalJson } from '../../shared/canonical-json.js';
 import { AppError } from '../../shared/errors.js';
-import { loadPostloanRules } from '../../shared/postloan/default-rules.js';
-import { POSTLOAN_RULES_FORMAT } from '../../shared/postloan/rules.js';
-import { loadScoringModel } from '../../shared/scoring/default-model.js';
+import { readModelDocument } from '../../shared/model-document.js';
+import { DEFAULT_POSTLOAN_RULES } from '../../shared/postloan/default-rules.js';
+import { DEFAULT_SCORING_MODEL } from '../../shared/scoring/default-model.js';
 import type { ModelsPage } from '../../shared/sync/protocol.js';
 import type { HubDatabase } from '../db/schema.js';
 
-export const SCORING_MODEL_FORMAT = 'greendesk.scoring-model.v1';
-
-export function modelKindOf(doc: unknown): { kind: 'scoring' | 'postloan'; id: string } {
-  const format = doc && typeof doc === 'object' ? (doc as { format?: unknown }).format : undefined;
-  if (format === SCORING_MODEL_FORMAT) return { kind: 'scoring', id: loadScoringModel(doc).id };
-  if (format === POSTLOAN_RULES_FORMAT) return { kind: 'postloan', id: loadPostloanRules(doc).id };
-  throw new AppError('MODEL_KIND_UNKNOWN', { path: 'format', params: { found: String(format ?? '').slice(0, 60) } });
-}
 
 export interface PublishedModel {
   seq: number;
@@ -32,8 +24,11 @@ export interface PublishedModel {
 
 /** Publishes a model document; the same id again with the same content changes nothing, with other content is refused. */
 export async function publishModel(db: Kysely<HubDatabase>, doc: unknown, o: { bank?: string | null; activate?: boolean } = {}, now = new Date()): Promise<PublishedModel> {
-  const { kind, id } = modelKindOf(doc);
+  const { kind, id, model } = readModelDocument(doc);
   const document = canonicalJson(doc);
+  // The shipped defaults' ids are taken: a bank's changed copy needs an id of its own.
+  const shipped = kind === 'scoring' ? DEFAULT_SCORING_MODEL : DEFAULT_POSTLOAN_RULES;
+  if (id === shipped.id && canonicalJson(model) !== canonicalJson(shipped)) throw new AppError('MODEL_ID_TAKEN', { path: 'id', params: { id } });
   const bank = o.bank?.trim() || null;
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('hubModel').selectAll().where('id', '=', id).executeTakeFirst();

@@ -17,6 +17,7 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
   library: async () => (await import('./commands/library.js')).libraryCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
   sync: async () => (await import('./commands/sync.js')).syncCommand,
+  model: async () => (await import('./commands/model.js')).modelCommand,
 };
 
 export type { RunOptions };

@@ -27,6 +27,14 @@ const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '
 
 const pct = (bps: number) => `${(bps / 100).toFixed(2)}%`;
 
+interface ModelLine {
+  id: string;
+  kind: 'scoring' | 'postloan';
+  name: string;
+  active: boolean;
+  builtIn: boolean;
+}
+
 interface SyncSummary {
   ok: boolean;
   device: { bank: string; branch: string; deviceId: string } | null;
@@ -58,6 +66,8 @@ const zh = {
   sync --db 文件 --hub 网址 [--enroll 注册码]
                                        与同步中心同步一轮：先下载项目库和模型，再上传待发送的申请、贷款和检查
   sync export --db 文件 --out 文件     把待发送记录导出为已签名的离线文件（总行用 greendesk hub import 导入）
+  model list|add 文件 [--activate]|activate 编号 --db 文件
+                                       本机的评分模型和贷后规则版本：查看、添加、设为当前使用
   hub …                                同步中心（总行）命令，见 greendesk hub --help
 
 通用选项：
@@ -106,6 +116,11 @@ const zh = {
       r.ok ? '同步完成' : `同步未完成：${r.error?.message ?? ''}`,
     ].filter((l): l is string => l !== null).join('\n'),
   syncExported: (out: string, n: number) => `已把 ${n} 条待发送记录写入 ${out}（已签名；在总行用 greendesk hub import 导入）`,
+  modelList: (items: ModelLine[]) =>
+    items.map((m) => `${m.active ? '*' : ' '} ${m.kind === 'scoring' ? '评分模型' : '贷后规则'}  ${m.id}  ${m.name}${m.builtIn ? '（内置）' : ''}`).join('\n') + '\n（* 为当前使用的版本）',
+  modelAdded: (r: { id: string; kind: string; added: boolean; active: boolean }) =>
+    `${r.added ? '已添加' : '已存在（内容相同）'}${r.kind === 'scoring' ? '评分模型' : '贷后规则'} ${r.id}${r.active ? '，并设为当前使用' : ''}`,
+  modelActivated: (id: string) => `已将 ${id} 设为当前使用的版本（已保存的评分和检查仍保留原来的模型）`,
 };
 
 const en: typeof zh = {
@@ -128,6 +143,8 @@ Commands:
   sync --db FILE --hub URL [--enroll CODE]
                                        one round with the hub: pull the library and models, then push applications, loans and checks
   sync export --db FILE --out FILE     write the pending entries as a signed offline file (for greendesk hub import)
+  model list|add FILE [--activate]|activate ID --db FILE
+                                       this database's scoring models and post-loan rules: list, add, choose the one in use
   hub …                                the hub (head office) commands: see greendesk hub --help
 
 Options:
@@ -176,6 +193,9 @@ Exit codes: 0 success; 2 invalid input or arguments ({"error":{"code","message",
       r.ok ? 'Sync complete' : `Sync incomplete: ${r.error?.message ?? ''}`,
     ].filter((l): l is string => l !== null).join('\n'),
   syncExported: (out, n) => `Wrote ${n} pending entries to ${out} (signed; apply at head office with greendesk hub import)`,
+  modelList: (items) => items.map((m) => `${m.active ? '*' : ' '} ${m.kind}  ${m.id}  ${m.name}${m.builtIn ? ' (built in)' : ''}`).join('\n') + '\n(* the version in use)',
+  modelAdded: (r) => `${r.added ? 'Added' : 'Already there (same content)'} ${r.kind} ${r.id}${r.active ? ', now in use' : ''}`,
+  modelActivated: (id) => `${id} is now the version in use (saved scores and checks keep their own model)`,
 };
 
 export type CliMessages = typeof zh;

@@ -6,6 +6,7 @@ import { formatCount, formatDateTime } from '../format.js';
 import { PageHeader } from '../shell/PageHeader.js';
 import { useStatusStore } from '../stores/status.js';
 import { useUiStore } from '../stores/ui.js';
+import { ModelVersions } from './ModelVersions.js';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function SettingsPage() {
             ]}
           />
         </Card>
+        <ModelVersions />
         <Alert type="info" showIcon title={t('pages.settings.more')} />
       </Space>
     </section>

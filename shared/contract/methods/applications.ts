@@ -43,6 +43,19 @@ export const applicationMethods = {
     /** The active model document (the renderer runs the same engine on it for the live score). */
     output: z.object({ active: z.unknown(), ids: z.array(z.string()) }),
   },
+  /** Every model version this database knows (built-in and added), with the one in use per kind. */
+  'models.list': {
+    access: 'user',
+    input: z.object({}).strict(),
+    output: z.object({
+      items: z.array(z.object({ id: z.string(), kind: z.enum(['scoring', 'postloan']), name: z.string(), effectiveFrom: z.string(), active: z.boolean(), builtIn: z.boolean(), addedAt: z.string().nullable() })),
+    }),
+  },
+  'models.activate': {
+    access: ['admin'],
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: z.object({ id: z.string(), kind: z.enum(['scoring', 'postloan']) }),
+  },
   'applications.list': {
     access: 'user',
     input: z

@@ -14,8 +14,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Project } from '../../../shared/domain/project.js';
 import { AppError } from '../../../shared/errors.js';
-import { loadPostloanRules } from '../../../shared/postloan/default-rules.js';
-import { loadScoringModel } from '../../../shared/scoring/default-model.js';
+import { readModelDocument } from '../../../shared/model-document.js';
 import { libraryChangesSchema, libraryHeadSchema, modelsPageSchema } from '../../../shared/sync/protocol.js';
 import type { AppDb } from '../../db/open.js';
 import { applySnapshotAsync } from '../../db/mutations/library.js';
@@ -202,8 +201,8 @@ export async function pullModels(db: AppDb, hub: HubClient, now: () => Date = ()
     if (page.models.length === 0) return report;
     // Validate the whole page before writing any of it.
     const docs = page.models.map((m) => {
-      const model = m.kind === 'scoring' ? loadScoringModel(m.document) : loadPostloanRules(m.document);
-      if (model.id !== m.id) throw new AppError('HUB_BAD_RESPONSE', { params: { detail: `model ${m.id} carries id ${model.id}` } });
+      const read = readModelDocument(m.document);
+      if (read.id !== m.id || read.kind !== m.kind) throw new AppError('HUB_BAD_RESPONSE', { params: { detail: `model ${m.id} carries ${read.kind} ${read.id}` } });
       return m;
     });
     conn
