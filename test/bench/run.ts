@@ -37,6 +37,7 @@ try {
 
 const { benchScoring } = await import('./scoring.js');
 benchScoring(report);
+await (await import('./keystroke.js')).benchKeystroke(report);
 (await import('./checks.js')).benchChecks(report);
 await (await import('./search.js')).runSearchBench();
 await (await import('./sync.js')).benchSync(report);
