@@ -57,10 +57,11 @@ export async function benchKeystroke(report: Report): Promise<void> {
     })()`);
     // Values that move factor A1 across its grades (industry average 0.8): 0.45 → 25, 0.9 → 14, 1.5 → 7, 2.0 → 2 …
     for (let i = 0; i < 40; i++) {
+      const before = (await page.evaluate('window.__lat.length')) as number;
       await field.selectText();
       await field.pressSequentially(['0.45', '0.9', '1.5', '2.0', '0.6'][i % 5]!, { delay: 30 });
       // The next value only once the panel showed this one.
-      await page.waitForFunction('window.__key === 0', null, { timeout: 5000 }).catch(() => undefined);
+      await page.waitForFunction((n) => (globalThis as unknown as { __lat: number[] }).__lat.length > n, before, { timeout: 5000 }).catch(() => undefined);
     }
     await page.waitForTimeout(200);
     const lat = ((await page.evaluate('window.__lat')) as number[]).sort((a, b) => a - b);
