@@ -12,7 +12,7 @@ import { addDays } from '../../shared/scoring/dates.js';
 import type { AppDb } from '../db/open.js';
 import { activePostloanRules } from './checks.js';
 import type { SessionUser } from './sessions.js';
-import { recordChanged } from './sync/records.js';
+import { loanRecord, recordChanged } from './sync/records.js';
 
 export const MEASURES = ['warning', 'rectification_deadline', 'disbursement_suspended', 'early_recall', 'green_label_removed', 'reported'] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -47,6 +47,22 @@ export function registerLoan(db: AppDb, user: SessionUser, t: LoanTerms, now = n
       return t.applicationId;
     })
     .immediate();
+}
+
+/** A loan as the check form starts from: its record (as the hub gets it), evidence on file and its last check. */
+export function getLoan(db: AppDb, loanId: string) {
+  if (!db.rawRead.prepare('SELECT 1 FROM loan WHERE id = ?').get(loanId)) throw new AppError('NOT_FOUND', { path: 'loanId', params: { what: loanId } });
+  const l = loanRecord(db.rawRead, loanId);
+  const last = db.rawRead.prepare('SELECT id, as_of, verdict, input FROM check_record WHERE loan_id = ? ORDER BY as_of DESC, id DESC LIMIT 1').get(loanId) as
+    | { id: number; as_of: string; verdict: string; input: string }
+    | undefined;
+  return {
+    loanId: l.id, applicationId: l.applicationId, borrowerName: l.borrowerName, borrowerUscc: l.borrowerUscc, amountFen: l.amountFen,
+    disbursedFen: l.disbursements.reduce((s, d) => s + d.amountFen, 0), agreedPurposes: l.agreedPurposes, relatedPartyUsccs: l.relatedPartyUsccs,
+    cerf: l.cerf, thirdPartyVerified: l.thirdPartyVerified, greenCategory: l.greenCategory, projectId: l.projectId, greenStatus: l.greenStatus,
+    status: l.status, payments: l.payments.length, attachments: l.attachments,
+    lastCheck: last ? { checkId: last.id, asOf: last.as_of, verdict: last.verdict, input: JSON.parse(last.input) as unknown } : null,
+  };
 }
 
 export function addDisbursement(db: AppDb, user: SessionUser, loanId: string, date: string, amountYuan: number, now = new Date()): number {

@@ -12,11 +12,12 @@ import { useTranslation } from 'react-i18next';
 import { PURPOSE_NAMES_ZH } from '../../shared/postloan/engine.js';
 import { PURPOSES, type Purpose } from '../../shared/postloan/rules.js';
 import { useApi } from '../api/client.js';
+import { EvidenceFiles } from './Evidence.js';
 import { FlagMarks } from './FlagMarks.js';
 import { MeasuresPanel } from './MeasuresPanel.js';
 import {
-  buildInput, flagTarget, initialDraft, newMilestone, newViolation, rememberedTerms, SEVERITY_COLORS, VERDICT_COLORS,
-  type CheckDraft, type CheckResultView, type DueItem, type FlagField, type FlagView,
+  buildInput, draftFromLoan, flagTarget, initialDraft, newMilestone, newViolation, SEVERITY_COLORS, VERDICT_COLORS,
+  type CheckDraft, type CheckResultView, type DueItem, type FlagField, type FlagView, type LoanView,
 } from './model.js';
 import { PaymentsGrid } from './PaymentsGrid.js';
 
@@ -29,24 +30,27 @@ export function CheckForm({ loan, asOf, canSave, onSaved }: { loan: DueItem; asO
   const client = useApi();
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [draft, setDraft] = useState<CheckDraft>(() => initialDraft(loan, asOf, rememberedTerms(loan.loanId)));
+  const [draft, setDraft] = useState<CheckDraft>(() => initialDraft(loan, asOf));
+  const [record, setRecord] = useState<LoanView | null>(null);
   const [preview, setPreview] = useState<Preview>({ state: 'idle' });
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ checkId: number; result: CheckResultView } | null>(null);
   const seq = useRef(0);
   const patch = (p: Partial<CheckDraft>) => setDraft((d) => ({ ...d, ...p }));
 
-  // Prefill what the due list does not carry: the borrower's credit code, the green category and the linked
-  // project's investment and expected benefits (best effort: a loan saved without an application has none).
+  // Prefill what the due list does not carry: the loan as registered (terms, borrower, project) and its last
+  // check (project figures, milestones, expected benefits), then the linked project's investment and expected
+  // benefits where no earlier check gave them.
   useEffect(() => {
     let live = true;
     void (async () => {
       try {
-        const app = await client.call('applications.get', { id: loan.loanId });
+        const l = await client.call('loans.get', { loanId: loan.loanId });
         if (!live) return;
-        setDraft((d) => ({ ...d, borrowerUscc: d.borrowerUscc || app.applicantUscc, greenCategory: app.input.loan.greenCategory, projectId: app.projectId ?? undefined }));
-        if (app.projectId) {
-          const p = await client.call('library.get', { id: app.projectId });
+        setRecord(l);
+        setDraft((d) => draftFromLoan(d, l));
+        if (l.projectId) {
+          const p = await client.call('library.get', { id: l.projectId });
           if (!live) return;
           setDraft((d) => ({
             ...d,
@@ -202,6 +206,11 @@ export function CheckForm({ loan, asOf, canSave, onSaved }: { loan: DueItem; asO
           <Card size="small" title={t('postloan.form.payments')} style={{ marginTop: 12 }}>
             <PaymentsGrid loanId={loan.loanId} rows={draft.payments} onChange={(payments) => patch({ payments })} flagsFor={paymentFlags} />
           </Card>
+          {record && record.attachments.length > 0 ? (
+            <Card size="small" title={t('postloan.evidence.onFile', { n: record.attachments.length })} style={{ marginTop: 12 }} data-testid="evidence-on-file">
+              <EvidenceFiles files={record.attachments} />
+            </Card>
+          ) : null}
         </Form>
       </Col>
 

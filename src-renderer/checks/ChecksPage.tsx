@@ -19,7 +19,7 @@ import { useAuthStore } from '../stores/auth.js';
 import { CheckForm } from './CheckForm.js';
 import './checks.css';
 import { LoanTimeline } from './LoanTimeline.js';
-import { relatedList, rememberTerms, VERDICT_COLORS, type DueItem } from './model.js';
+import { relatedList, VERDICT_COLORS, type DueItem } from './model.js';
 import { parseAmount, parseDate } from './paste.js';
 import { PURPOSE_OPTIONS } from './PaymentsGrid.js';
 
@@ -183,7 +183,6 @@ function RegisterModal({ app, onClose, onDone }: { app: AppSummary; onClose: () 
     try {
       const terms = { agreedPurposes: purposes, relatedPartyUsccs: list, cerf, thirdPartyVerified: verified };
       const out = await client.call('loans.register', { applicationId: app.id, ...terms });
-      rememberTerms(out.loanId, terms);
       void message.success(t('postloan.register.done', { id: out.loanId }));
       onDone();
       onClose();

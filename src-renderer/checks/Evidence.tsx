@@ -24,7 +24,6 @@ export function EvidenceCell({ loanId, paymentRef, files, onAdded }: { loanId: s
   const { message } = App.useApp();
   const [kind, setKind] = useState<Kind>('invoice');
   const [busy, setBusy] = useState(false);
-  const [viewing, setViewing] = useState<Output<'attachments.get'> | null>(null);
 
   const upload = async (file: File) => {
     setBusy(true);
@@ -40,14 +39,6 @@ export function EvidenceCell({ loanId, paymentRef, files, onAdded }: { loanId: s
     }
   };
 
-  const view = async (id: number) => {
-    try {
-      setViewing(await client.call('attachments.get', { id }));
-    } catch (err) {
-      void message.error((err as Error).message);
-    }
-  };
-
   return (
     <Space size={4} wrap>
       <Select size="small" value={kind} onChange={setKind} style={{ width: 96 }} aria-label={t('postloan.evidence.kind')}
@@ -57,6 +48,26 @@ export function EvidenceCell({ loanId, paymentRef, files, onAdded }: { loanId: s
           <Button size="small" icon={busy ? <Spin size="small" /> : <UploadOutlined />} aria-label={t('postloan.evidence.upload')} data-testid="evidence-upload" />
         </Tooltip>
       </Upload>
+      <EvidenceFiles files={files} />
+    </Space>
+  );
+}
+
+/** Files on record, each opened in the viewer (hash checked by the service as it reads them). */
+export function EvidenceFiles({ files }: { files: Stored[] }) {
+  const client = useApi();
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [viewing, setViewing] = useState<Output<'attachments.get'> | null>(null);
+  const view = async (id: number) => {
+    try {
+      setViewing(await client.call('attachments.get', { id }));
+    } catch (err) {
+      void message.error((err as Error).message);
+    }
+  };
+  return (
+    <>
       {files.map((f) => (
         <Button key={f.id} size="small" type="link" icon={<PaperClipOutlined />} onClick={() => void view(f.id)} data-testid="evidence-file">
           {f.fileName}
@@ -66,7 +77,7 @@ export function EvidenceCell({ loanId, paymentRef, files, onAdded }: { loanId: s
         title={viewing ? t('postloan.evidence.title', { name: viewing.fileName }) : ''}>
         {viewing ? <EvidenceView file={viewing} /> : null}
       </Modal>
-    </Space>
+    </>
   );
 }
 

@@ -9,16 +9,15 @@ export type CheckResultView = Output<'checks.preview'>;
 export type FlagView = CheckResultView['flags'][number];
 export type Rating = 'green' | 'blue' | 'yellow' | 'red' | 'unrated';
 
-/** Loan terms as registered (kept for this window so the check form can prefill them). */
+export type LoanView = Output<'loans.get'>;
+
+/** Loan terms as registered. */
 export interface LoanTerms {
   agreedPurposes: Purpose[];
   relatedPartyUsccs: string[];
   cerf: boolean;
   thirdPartyVerified: boolean;
 }
-const terms = new Map<string, LoanTerms>();
-export const rememberTerms = (loanId: string, t: LoanTerms) => terms.set(loanId, t);
-export const rememberedTerms = (loanId: string) => terms.get(loanId);
 
 export interface Milestone { key: string; name: string; due: string; evidence: boolean }
 export interface Violation { key: string; date: string; kind: string }
@@ -72,6 +71,42 @@ export function initialDraft(loan: DueItem, asOf: string, t?: LoanTerms): CheckD
     envCredit: '',
     violations: [],
     payments: [emptyRow('P1')],
+  };
+}
+
+const str = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
+
+/**
+ * The draft filled from the loan as registered (its terms, borrower, project) and from its last check (the
+ * project's figures, milestones, expected benefits and credit rating carry on; payments are this check's own).
+ * Whatever the officer already typed is kept.
+ */
+export function draftFromLoan(d: CheckDraft, loan: LoanView): CheckDraft {
+  const last = (loan.lastCheck?.input ?? {}) as {
+    project?: { totalInvestmentYuan?: number; otherFinancingYuan?: number; physicalProgressPct?: number; milestones?: { name: string; due: string; evidence: boolean }[] };
+    benefits?: { expectedCarbonReductionT?: number; expectedWasteUtilizedT?: number };
+    envCredit?: { rating?: Rating };
+  };
+  const p = last.project ?? {};
+  const b = last.benefits ?? {};
+  return {
+    ...d,
+    borrowerUscc: d.borrowerUscc || loan.borrowerUscc,
+    amountYuan: yuanText(loan.amountFen),
+    disbursedYuan: yuanText(loan.disbursedFen),
+    agreedPurposes: d.agreedPurposes.length ? d.agreedPurposes : loan.agreedPurposes,
+    relatedParties: d.relatedParties || loan.relatedPartyUsccs.join('\n'),
+    cerf: d.cerf || loan.cerf,
+    thirdPartyVerified: d.thirdPartyVerified || loan.thirdPartyVerified,
+    ...(loan.greenCategory ? { greenCategory: d.greenCategory ?? loan.greenCategory } : {}),
+    ...(loan.projectId ? { projectId: d.projectId ?? loan.projectId } : {}),
+    totalInvestment: d.totalInvestment || str(p.totalInvestmentYuan),
+    otherFinancing: d.otherFinancing || str(p.otherFinancingYuan),
+    progress: d.progress || str(p.physicalProgressPct),
+    milestones: d.milestones.length ? d.milestones : (p.milestones ?? []).map((m) => ({ key: newRowKey(), name: m.name, due: m.due, evidence: m.evidence })),
+    expectedCarbon: d.expectedCarbon || str(b.expectedCarbonReductionT),
+    expectedWaste: d.expectedWaste || str(b.expectedWasteUtilizedT),
+    envCredit: d.envCredit || last.envCredit?.rating || '',
   };
 }
 

@@ -65,7 +65,7 @@ describe('CheckForm', () => {
   };
 
   it('fills the grid from a pasted 3-row Excel block, with the bad row showing its errors', async () => {
-    const client = fakeClient({ 'checks.preview': ({ input }) => preview(input), 'applications.get': () => { throw new Error('none'); } });
+    const client = fakeClient({ 'checks.preview': ({ input }) => preview(input), 'loans.get': () => { throw new Error('none'); } });
     await renderWith(client, <CheckForm loan={LOAN} asOf="2026-11-23" canSave onSaved={() => {}} />);
     await setText(document.querySelector('[data-testid="payments-paste"]'), TSV);
     await waitFor(() => expect(rows()).toHaveLength(3));
@@ -88,7 +88,7 @@ describe('CheckForm', () => {
       'checks.preview': ({ input }) => preview(input),
       'checks.save': ({ input }) => ({ checkId: 7, result: preview(input) }),
       'checks.addMeasure': () => ({ id: 1 }),
-      'applications.get': () => { throw new Error('none'); },
+      'loans.get': () => { throw new Error('none'); },
     });
     let saved = 0;
     await renderWith(client, <CheckForm loan={LOAN} asOf="2026-11-23" canSave onSaved={() => saved++} />);
@@ -113,5 +113,47 @@ describe('CheckForm', () => {
     await waitFor(() => expect(document.querySelector('[data-testid="measure-item"]')).not.toBeNull());
     const add = client.calls.find((c) => c.method === 'checks.addMeasure')!.input;
     expect(add).toEqual({ checkId: 7, measure: 'disbursement_suspended', reason: '资金流入证券账户，暂停后续放款', deadline: '2026-12-23' });
+  });
+
+  it('starts from the loan as registered and its last check; lists the evidence on file; uploads new evidence for a payment', async () => {
+    const loanView = {
+      loanId: LOAN.loanId, applicationId: LOAN.loanId, borrowerName: LOAN.borrowerName, borrowerUscc: '91440705MA5GD2026E', amountFen: 1_000_000_000,
+      disbursedFen: 800_000_000, agreedPurposes: ['equipment', 'construction'] as ('equipment' | 'construction')[], relatedPartyUsccs: ['91440705MA4UXXXX0X'], cerf: true,
+      thirdPartyVerified: false, greenCategory: 'resource_recycling', projectId: null, greenStatus: 'green' as const, status: 'active' as const, payments: 4,
+      attachments: [{ id: 3, paymentRef: 'P1', kind: 'invoice', fileName: '发票-001.pdf', size: 2048, sha256: 'a'.repeat(64), mime: 'application/pdf', createdAt: '2026-10-02T00:00:00.000Z' }],
+      lastCheck: {
+        checkId: 2, asOf: '2026-10-01', verdict: 'needs_rectification',
+        input: { project: { totalInvestmentYuan: 30_000_000, otherFinancingYuan: 5_000_000, physicalProgressPct: 40, milestones: [{ name: '设备安装', due: '2026-09-30', evidence: false }] }, benefits: { expectedCarbonReductionT: 5000 }, envCredit: { rating: 'blue' } },
+      },
+    };
+    const staged: string[] = [];
+    const client = fakeClient({
+      'checks.preview': ({ input }) => preview(input),
+      'loans.get': () => loanView,
+      'files.stageBegin': ({ name }) => (staged.push(name), { stagedId: 'f'.repeat(32) }),
+      'files.stageChunk': ({ dataBase64 }) => ({ received: atob(dataBase64).length }),
+      'files.stageEnd': () => ({ stagedId: 'f'.repeat(32), name: '现场照片.png', size: 8, sha256: 'b'.repeat(64) }),
+      'attachments.add': ({ kind, paymentRef }) => ({ id: 9, kind, fileName: `现场照片-${paymentRef}.png`, size: 8, sha256: 'b'.repeat(64), mime: 'image/png' }),
+    });
+    await renderWith(client, <CheckForm loan={LOAN} asOf="2026-11-23" canSave onSaved={() => {}} />);
+    await waitFor(() => expect((document.querySelector('#ck-uscc') as HTMLInputElement).value).toBe('91440705MA5GD2026E'));
+    const form = document.querySelector('[data-testid="check-form"]')!;
+    expect(form.querySelector('[data-field="agreedPurposes"]')!.textContent).toContain('设备购置');
+    expect(form.querySelector('[data-field="agreedPurposes"]')!.textContent).toContain('工程建设');
+    expect((document.querySelector('#ck-related') as HTMLTextAreaElement).value).toBe('91440705MA4UXXXX0X');
+    expect(Array.from(form.querySelectorAll('input')).map((i) => (i as HTMLInputElement).value)).toEqual(expect.arrayContaining(['30000000', '5000000', '40', '设备安装', '2026-09-30', '5000']));
+    expect(document.querySelector('[data-testid="evidence-on-file"]')?.textContent).toContain('发票-001.pdf');
+    // The live check carries the registered terms.
+    await waitFor(() => expect((client.calls.filter((c) => c.method === 'checks.preview').at(-1)?.input as { input: { loan: { agreedPurposes: string[]; cerf: boolean } } })?.input.loan).toMatchObject({ agreedPurposes: ['equipment', 'construction'], cerf: true }));
+
+    const file = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], '现场照片.png', { type: 'image/png' });
+    const input = rows()[0]!.querySelector('input[type="file"]') as HTMLInputElement;
+    await act(async () => {
+      Object.defineProperty(input, 'files', { configurable: true, value: [file] });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await waitFor(() => expect(rows()[0]!.querySelector('[data-testid="evidence-file"]')?.textContent).toBe('现场照片-P1.png'));
+    expect(staged).toEqual(['现场照片.png']);
+    expect(client.calls.find((c) => c.method === 'attachments.add')?.input).toEqual({ loanId: LOAN.loanId, paymentRef: 'P1', kind: 'invoice', stagedId: 'f'.repeat(32) });
   });
 });

@@ -51,11 +51,9 @@ test('register, disburse, check with live flags, save, timeline', async ({ page 
   await page.getByTestId('due-table').locator('tr', { hasText: loanId }).getByRole('button', { name: '检查' }).click();
   const form = page.getByTestId('check-form');
   await expect(form).toBeVisible();
-  // Agreed purposes were registered in this window only for wangfang's earlier session: choose them again if empty.
-  if ((await form.locator('[data-field="agreedPurposes"] .ant-select-selection-item').count()) === 0) {
-    await pick(page, '约定用途', '设备购置');
-    await page.keyboard.press('Escape');
-  }
+  // The agreed purposes come from the loan as registered (loans.get).
+  await expect(form.locator('[data-field="agreedPurposes"]')).toContainText('设备购置');
+  await expect(form.locator('[data-field="agreedPurposes"]')).toContainText('工程建设');
   const asOf = await page.getByLabel('检查日期').inputValue();
   await page.getByTestId('payments-paste').fill('2026-11-02\t300000\t江门市某证券营业部\t\t对公\t证券投资\tSEC-2026-001\t0');
   const marks = page.locator('[data-testid="payment-flags"][data-payment="P1"] [data-testid="flag-mark"][data-code="PROHIBITED_USE"]');

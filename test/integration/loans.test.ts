@@ -85,3 +85,23 @@ describe('loans after approval', () => {
     await app.close();
   });
 });
+
+describe('a loan as the check form starts from (loans.get)', () => {
+  it('its terms as registered, the disbursed sum, evidence on file and the last check', async () => {
+    const { app, id, officer, compliance } = await setup();
+    await expect(compliance('loans.get', { loanId: id })).rejects.toMatchObject({ code: 'NOT_FOUND', path: 'loanId' });
+    await compliance('loans.register', { applicationId: id, agreedPurposes: ['equipment', 'construction'], relatedPartyUsccs: [uscc(7)], cerf: true });
+    await officer('loans.disburse', { loanId: id, date: '2026-06-15', amountYuan: 3_000_000 });
+    await officer('loans.disburse', { loanId: id, date: '2026-06-20', amountYuan: 1_000_000 });
+    let loan = await compliance('loans.get', { loanId: id });
+    expect(loan).toMatchObject({
+      loanId: id, applicationId: id, borrowerName: '江门市五邑环保科技有限公司', borrowerUscc: uscc(5), amountFen: 1_000_000_000, disbursedFen: 400_000_000,
+      agreedPurposes: ['equipment', 'construction'], relatedPartyUsccs: [uscc(7)], cerf: true, thirdPartyVerified: false, greenCategory: 'resource_recycling',
+      payments: 0, attachments: [], lastCheck: null,
+    });
+    await compliance('checks.save', { input: checkInput(id, { project: { totalInvestmentYuan: 30_000_000, physicalProgressPct: 35, milestones: [{ name: '设备安装', due: '2026-09-30', evidence: false }] } }) });
+    loan = await compliance('loans.get', { loanId: id });
+    expect(loan).toMatchObject({ payments: 1, lastCheck: { asOf: '2026-07-20', verdict: 'suspected_misuse', input: { project: { totalInvestmentYuan: 30_000_000, physicalProgressPct: 35 } } } });
+    await app.close();
+  });
+});

@@ -29,6 +29,19 @@ export const checkMethods = {
       counts: z.record(z.string(), z.number().int()),
     }),
   },
+  /** A loan as registered: its agreed terms, disbursed sum, evidence on file, and its last check's input (to carry on from). */
+  'loans.get': {
+    access: 'user',
+    input: z.object({ loanId }).strict(),
+    output: z.object({
+      loanId: z.string(), applicationId: z.string().nullable(), borrowerName: z.string(), borrowerUscc: z.string(), amountFen: z.number().int(),
+      disbursedFen: z.number().int(), agreedPurposes: z.array(z.enum(PURPOSES)), relatedPartyUsccs: z.array(z.string()), cerf: z.boolean(),
+      thirdPartyVerified: z.boolean(), greenCategory: z.string().nullable(), projectId: z.string().nullable(), greenStatus: z.enum(['green', 'removed']),
+      status: z.enum(['active', 'closed']), payments: z.number().int(),
+      attachments: z.array(z.object({ id: z.number().int(), paymentRef: z.string().nullable(), kind: z.string(), fileName: z.string(), size: z.number().int(), sha256: z.string(), mime: z.string(), createdAt: z.string() })),
+      lastCheck: z.object({ checkId: z.number().int(), asOf: z.string(), verdict: z.string(), input: z.unknown() }).nullable(),
+    }),
+  },
   'loans.register': {
     access: ['compliance', 'loan_officer', 'admin'],
     input: z.object({

@@ -141,6 +141,7 @@ export const checksEn: ChecksCatalog = {
     deadline: 'Deadline {{d}}',
   },
   evidence: {
+    onFile: 'Evidence on file ({{n}})',
     upload: 'Upload evidence',
     kind: 'Kind',
     kinds: { invoice: 'Invoice', contract: 'Contract', site_photo: 'Site photo', meter_reading: 'Meter reading', other: 'Other' },

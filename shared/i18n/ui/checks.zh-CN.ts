@@ -140,6 +140,7 @@ export const checksZhCN = {
   },
   evidence: {
     upload: '上传凭证',
+    onFile: '已存档的凭证（{{n}} 份）',
     kind: '凭证类型',
     kinds: { invoice: '发票', contract: '合同', site_photo: '现场照片', meter_reading: '计量读数', other: '其他' },
     uploaded: '已上传 {{name}}',

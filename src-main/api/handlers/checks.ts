@@ -1,12 +1,12 @@
 import { addAttachment, readAttachment } from '../../services/attachments.js';
 import { checkWithDb, saveCheck, shanghaiDate } from '../../services/checks.js';
-import { addDisbursement, dueList, loanTimeline, recordMeasure, registerLoan } from '../../services/loans.js';
+import { addDisbursement, dueList, getLoan, loanTimeline, recordMeasure, registerLoan } from '../../services/loans.js';
 import { Staging } from '../../services/staging.js';
 import type { AppContext } from '../context.js';
 import type { Handlers } from '../dispatch.js';
 
 type CheckMethods =
-  | 'loans.due' | 'loans.register' | 'loans.disburse' | 'loans.timeline' | 'checks.preview' | 'checks.save' | 'checks.addMeasure'
+  | 'loans.due' | 'loans.get' | 'loans.register' | 'loans.disburse' | 'loans.timeline' | 'checks.preview' | 'checks.save' | 'checks.addMeasure'
   | 'attachments.add' | 'attachments.get';
 
 export function checkHandlers({ db, dataDir }: AppContext): Pick<Handlers, CheckMethods> {
@@ -14,6 +14,7 @@ export function checkHandlers({ db, dataDir }: AppContext): Pick<Handlers, Check
   // Access rules in the contract guarantee a signed-in user for every method here.
   return {
     'loans.due': async ({ asOf }) => dueList(db, asOf ?? shanghaiDate(new Date().toISOString())),
+    'loans.get': async ({ loanId }) => getLoan(db, loanId),
     'loans.register': async (t, { user }) => ({ loanId: registerLoan(db, user!, t) }),
     'loans.disburse': async ({ loanId, date, amountYuan }, { user }) => ({ id: addDisbursement(db, user!, loanId, date, amountYuan) }),
     'loans.timeline': async ({ loanId }) => ({ items: loanTimeline(db, loanId) }),
