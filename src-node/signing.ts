@@ -3,6 +3,7 @@
  * submission bundles) and what the hub and `greendesk verify` check.
  */
 import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
+import { canonicalJson } from '../shared/canonical-json.js';
 
 export interface SigningKey {
   /** PEM, SPKI. */
@@ -42,4 +43,9 @@ export function keyIdOf(publicKeyPem: string): string {
 
 export function sha256Hex(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/** The hash a saved score or check carries of its input: SHA-256 of its RFC 8785 canonical JSON. */
+export function canonicalHash(value: unknown): string {
+  return sha256Hex(canonicalJson(value));
 }

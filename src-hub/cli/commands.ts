@@ -26,9 +26,6 @@ function fileArg(args: { positionals: string[] }): string {
   return resolve(file);
 }
 
-/** Model documents and outbox files (snapshots go through the streaming reader). */
-const readJson = readJsonFile;
-
 export const serveCommand: HubCommand = {
   name: 'serve',
   options: { ...TARGET_OPTIONS, port: { type: 'string' }, host: { type: 'string' } },
@@ -76,7 +73,7 @@ export const publishModelCommand: HubCommand = {
   positionals: 1,
   options: { ...TARGET_OPTIONS, bank: { type: 'string' }, activate: { type: 'boolean' } },
   async run(args, ctx) {
-    const doc = readJson(fileArg(args), 8 * 1024 * 1024);
+    const doc = readJsonFile(fileArg(args), 8 * 1024 * 1024);
     await withHub(args, async (hub) => {
       const r = await publishModel(hub.db, doc, { bank: typeof args.values.bank === 'string' ? args.values.bank : null, activate: args.values.activate === true });
       ctx.result(r, ctx.msg.modelPublished(r.id, r.kind, r.unchanged));
@@ -113,7 +110,8 @@ export const importCommand: HubCommand = {
   positionals: 1,
   options: { ...TARGET_OPTIONS },
   async run(args, ctx) {
-    const doc = readJson(fileArg(args), 512 * 1024 * 1024);
+    // An outbox file may be large (months offline); snapshots go through the streaming reader instead.
+    const doc = readJsonFile(fileArg(args), 512 * 1024 * 1024);
     await withHub(args, async (hub) => {
       const r = await importOutboxDocument(hub.db, doc, { lang: ctx.lang });
       const applied = r.results.filter((x) => x.status === 'applied' && !x.replay).length;

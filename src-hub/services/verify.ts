@@ -17,7 +17,7 @@ import { scoreInputSchema } from '../../shared/scoring/input.js';
 import type { ScoringModel } from '../../shared/scoring/model.js';
 import { scoreResultSchema } from '../../shared/scoring/result-schema.js';
 import { RECORD_SCHEMAS, type ApplicationRecord, type CheckRecord, type RecordKind } from '../../shared/sync/records.js';
-import { sha256Hex } from '../../src-node/signing.js';
+import { canonicalHash } from '../../src-node/signing.js';
 import type { HubDatabase } from '../db/schema.js';
 import { hubModelDocument } from './models.js';
 
@@ -69,7 +69,7 @@ async function verifyApplication(db: Kysely<HubDatabase>, rec: ApplicationRecord
   for (const [i, s] of rec.scores.entries()) {
     const sIn = scoreInputSchema.safeParse(s.input);
     if (!sIn.success) throw invalid(sIn.error, `scores.${i}.input`);
-    if (sha256Hex(canonicalJson(sIn.data)) !== s.inputHash) throw new AppError('INPUT_HASH_MISMATCH', { path: `scores.${i}.inputHash`, params: { what: `#${s.id}` } });
+    if (canonicalHash(sIn.data) !== s.inputHash) throw new AppError('INPUT_HASH_MISMATCH', { path: `scores.${i}.inputHash`, params: { what: `#${s.id}` } });
     const result = scoreResultSchema.safeParse(s.result);
     if (!result.success) throw invalid(result.error, `scores.${i}.result`);
     const model = await scoringModel(db, s.modelId, models);
@@ -93,7 +93,7 @@ async function verifyApplication(db: Kysely<HubDatabase>, rec: ApplicationRecord
 function verifyCheck(rec: CheckRecord): Verified {
   const input = checkInputSchema.safeParse(rec.input);
   if (!input.success) throw invalid(input.error, 'input');
-  if (sha256Hex(canonicalJson(input.data)) !== rec.inputHash) throw new AppError('INPUT_HASH_MISMATCH', { path: 'inputHash', params: { what: `CK-${rec.id}` } });
+  if (canonicalHash(input.data) !== rec.inputHash) throw new AppError('INPUT_HASH_MISMATCH', { path: 'inputHash', params: { what: `CK-${rec.id}` } });
   const verdict = (rec.result as { verdict?: unknown } | null)?.verdict;
   if (verdict !== rec.verdict) throw new AppError('ENTRY_INVALID', { path: 'verdict', params: { detail: 'verdict differs from the result' } });
   // The post-loan result also depends on other loans' invoices in the device's database: not recomputed here.

@@ -5,8 +5,6 @@ import { openDatabase, type AppDb } from '../db/open.js';
 import { requireString, type Parsed } from '../../src-node/cli/args.js';
 import { readJsonFile } from '../../src-node/cli/json-file.js';
 
-export { readJsonFile };
-
 /** Reads the FILE argument as JSON, opens the --db database (which must exist), runs `fn`, and closes it. */
 export async function withJsonInputAndDb<T>(args: Parsed, fn: (raw: unknown, db: AppDb) => T): Promise<T> {
   const file = args.positionals[0];

@@ -3,8 +3,7 @@
  * project's library status, the library's freshness) without overriding what the input gives; invoice numbers are
  * compared with every other loan's payments; a saved check is immutable with its rules version, input and hash.
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../shared/canonical-json.js';
+import { canonicalHash } from '../../src-node/signing.js';
 import { yuanToFen } from '../../shared/domain/money.js';
 import { AppError } from '../../shared/errors.js';
 import { DEFAULT_POSTLOAN_RULES, loadPostloanRules } from '../../shared/postloan/default-rules.js';
@@ -79,7 +78,7 @@ export function checkWithDb(db: AppDb, raw: unknown, rules: PostloanRules = acti
   const input = completeCheckInput(db, raw);
   const keys = [...new Set(input.payments.map((p) => invoiceKey(p.invoiceNo)).filter((k): k is string => k !== null))];
   const result = runCheck(input, rules, otherInvoices(db, input.loan.id, keys));
-  return { input, inputHash: createHash('sha256').update(canonicalJson(input)).digest('hex'), rules, result };
+  return { input, inputHash: canonicalHash(input), rules, result };
 }
 
 const fen = (yuan: number, path: string) => {

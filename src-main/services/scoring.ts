@@ -2,8 +2,7 @@
  * Scoring against the local library: the active model (the shipped default, or a version the bank added), the
  * linked project resolved in the local copy, and a hash of the input for the saved record.
  */
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../shared/canonical-json.js';
+import { canonicalHash } from '../../src-node/signing.js';
 import type { ProjectStatus } from '../../shared/domain/jiangmen.js';
 import { DEFAULT_SCORING_MODEL, loadScoringModel } from '../../shared/scoring/default-model.js';
 import { scoreApplicant, type LinkedProject, type ScoreResult } from '../../shared/scoring/engine.js';
@@ -43,7 +42,7 @@ export function parseScoreInput(raw: unknown): ScoreInput {
 }
 
 export function inputHash(input: ScoreInput): string {
-  return createHash('sha256').update(canonicalJson(input)).digest('hex');
+  return canonicalHash(input);
 }
 
 export interface Scored {

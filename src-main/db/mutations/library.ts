@@ -8,6 +8,8 @@ import { changedFields, withdrawnAt } from '../../../shared/domain/library-diff.
 import type { Project } from '../../../shared/domain/project.js';
 import { AppError } from '../../../shared/errors.js';
 import { asBulkWrite } from '../bulk.js';
+import { rowToProject } from '../queries/library.js';
+import type { ProjectTable } from '../schema.js';
 
 export interface SnapshotMeta {
   version: number;
@@ -41,17 +43,8 @@ function projectValues(p: Project, version: number, changed: string): unknown[] 
   ];
 }
 
-const ROW_AS_PROJECT = `id, library, name, owner_name, owner_uscc, district, industry_code, category, total_investment_fen, financing_need_fen,
-  carbon_reduction_t, energy_saved_tce, waste_utilized_t, hazardous_disposed_t, source_dept, status, listed_at, updated_at, library_version`;
-
-function rowProject(r: Record<string, unknown>): Project {
-  return {
-    id: r.id, library: r.library, name: r.name, ownerName: r.owner_name, ownerUscc: r.owner_uscc, district: r.district, industryCode: r.industry_code,
-    category: r.category, totalInvestmentFen: r.total_investment_fen, financingNeedFen: r.financing_need_fen,
-    expectedBenefits: { carbonReductionT: r.carbon_reduction_t, energySavedTce: r.energy_saved_tce, wasteUtilizedT: r.waste_utilized_t, hazardousDisposedT: r.hazardous_disposed_t },
-    sourceDept: r.source_dept, status: r.status, listedAt: r.listed_at, updatedAt: r.updated_at, libraryVersion: r.library_version,
-  } as Project;
-}
+/** A project row with its columns under the names rowToProject reads (camelCase, as kysely gives them). */
+const ROW_AS_PROJECT = COLUMNS.filter((c) => c !== 'changed').map((c) => `${c} AS "${c.replace(/_(\w)/g, (_, x: string) => x.toUpperCase())}"`).join(', ');
 
 /**
  * How a set of projects applies. A whole snapshot (a file, a re-download) withdraws what it does not list; a delta
@@ -95,8 +88,8 @@ function* applySteps(
     upsert.run(projectValues(next, next.libraryVersion, changed.length === 0 ? '[]' : JSON.stringify(changed)));
   };
   const previous = (id: string) => {
-    const r = currentRow.get(id) as (Record<string, unknown> & { changed: string }) | undefined;
-    return r ? { project: rowProject(r), changed: r.changed } : undefined;
+    const r = currentRow.get(id) as (Omit<ProjectTable, 'changed'> & { changed: string }) | undefined;
+    return r ? { project: rowToProject(r), changed: r.changed } : undefined;
   };
   const state = conn.prepare('SELECT version FROM library_state WHERE id = 1').get() as { version: number } | undefined;
   const counts: ApplyCounts = { inserted: 0, updated: 0, unchanged: 0, withdrawn: 0, version: meta.version };
